@@ -1,0 +1,52 @@
+import { EmulatorClock } from './domain/clock.ts';
+import { loadOrCreateSigningKeys, type SigningKeys } from './domain/keys.ts';
+import { cryptoRandom, type Random } from './domain/random.ts';
+import { createSeed, type Seed } from './domain/seed.ts';
+import { Throttle, type ThrottleMode } from './domain/throttle.ts';
+import { clearRuntimeState, getMeta, openDatabase, setMeta, type Db } from './store/database.ts';
+
+/** Everything a route or rule needs, created once per emulator instance (tests make their own). */
+export interface EmulatorContext {
+  db: Db;
+  clock: EmulatorClock;
+  seed: Seed;
+  keys: SigningKeys;
+  throttle: Throttle;
+  random: Random;
+}
+
+export interface EmulatorOptions {
+  /** SQLite file, or ':memory:'. */
+  database: string;
+  throttleMode?: ThrottleMode;
+  seed?: Seed;
+  random?: Random;
+  /** Real time source; tests may inject one. */
+  realNow?: () => number;
+  /** Signing key to use instead of the stored one (tests share one to save RSA generation time). */
+  keys?: SigningKeys;
+}
+
+export function createEmulatorContext(options: EmulatorOptions): EmulatorContext {
+  const db = openDatabase(options.database);
+  const realNow = options.realNow ?? Date.now;
+  const storedOffset = Number(getMeta(db, 'clock_offset') ?? '0');
+  const clock = new EmulatorClock(Number.isFinite(storedOffset) ? storedOffset : 0, realNow, (offset) =>
+    setMeta(db, 'clock_offset', String(offset)),
+  );
+  return {
+    db,
+    clock,
+    seed: options.seed ?? createSeed(),
+    keys: options.keys ?? loadOrCreateSigningKeys(db),
+    throttle: new Throttle(options.throttleMode ?? 'adobe', realNow),
+    random: options.random ?? cryptoRandom,
+  };
+}
+
+/** Back to the seed: runtime state emptied, clock at real time, throttle buckets full. */
+export function resetEmulator(context: EmulatorContext): void {
+  clearRuntimeState(context.db);
+  context.clock.reset();
+  context.throttle.reset();
+}

@@ -1,0 +1,118 @@
+import { timingSafeEqual } from 'node:crypto';
+import { signAccessToken } from './access-token.ts';
+import { DcrError } from './errors.ts';
+import type { Random } from './random.ts';
+import { isRegisteredHost, parseHttpUrl } from './redirect-url.ts';
+import type { Seed, SoftwareStatementInfo } from './seed.ts';
+import type { EmulatorContext } from '../context.ts';
+import { findClient, insertClient, type ClientRecord } from '../store/clients.ts';
+
+/**
+ * Dynamic Client Registration (spec dcr.md). A software statement is accepted when it is a compact
+ * JWS whose payload is a JSON object with a `software_id` the seed lists; the signature is not
+ * verified (Adobe's claim set and keys are not public). Statements whose scopes do not include
+ * `api:client:v2` are "not enabled for REST v2" → `unapproved_software_statement`.
+ */
+export const REST_V2_SCOPE = 'api:client:v2';
+const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const B64URL_PART = /^[A-Za-z0-9_-]+={0,2}$/;
+
+function decodeJsonObject(part: string): Record<string, unknown> | undefined {
+  if (!B64URL_PART.test(part)) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The seed entry of an approved statement; throws DcrError otherwise. */
+export function readSoftwareStatement(seed: Seed, statement: string): SoftwareStatementInfo {
+  const parts = statement.split('.');
+  if (parts.length !== 3 || parts.some((part) => part.length === 0))
+    throw new DcrError('invalid_software_statement');
+  const [header, payload] = parts as [string, string, string];
+  const head = decodeJsonObject(header);
+  const claims = decodeJsonObject(payload);
+  if (!head || !claims || typeof claims.software_id !== 'string' || claims.software_id === '') {
+    throw new DcrError('invalid_software_statement');
+  }
+  const info = seed.softwareStatements.find((entry) => entry.softwareId === claims.software_id);
+  if (!info || !info.scopes.includes(REST_V2_SCOPE)) throw new DcrError('unapproved_software_statement');
+  return info;
+}
+
+/** A redirect URI is a listed one (custom schemes included) or an http(s) URL on a registered domain. */
+export function isAcceptedRedirectUri(seed: Seed, uri: string): boolean {
+  if (seed.redirectUris.includes(uri)) return true;
+  const url = parseHttpUrl(uri);
+  return url !== undefined && isRegisteredHost(seed, url.hostname);
+}
+
+export function registerClient(
+  context: EmulatorContext,
+  input: { softwareStatement: string; redirectUri?: string },
+): ClientRecord {
+  const info = readSoftwareStatement(context.seed, input.softwareStatement);
+  if (input.redirectUri !== undefined && !isAcceptedRedirectUri(context.seed, input.redirectUri)) {
+    throw new DcrError('invalid_redirect_uri');
+  }
+  const client: ClientRecord = {
+    clientId: newClientId(context.random),
+    clientSecret: context.random.hex(32),
+    softwareId: info.softwareId,
+    redirectUris: input.redirectUri !== undefined ? [input.redirectUri] : [],
+    scopes: [...info.scopes],
+    issuedAt: context.clock.now(),
+    revoked: false,
+  };
+  insertClient(context.db, client);
+  return client;
+}
+
+function newClientId(random: Random): string {
+  return random.string(ID_ALPHABET, 24);
+}
+
+function sameSecret(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export interface IssuedToken {
+  id: string;
+  accessToken: string;
+  createdAt: number;
+  expiresIn: number;
+}
+
+/** `POST /o/client/token`: only the client-credentials grant exists (spec dcr.md §2). */
+export function issueAccessToken(
+  context: EmulatorContext,
+  input: { clientId: string; clientSecret: string; grantType: string },
+): IssuedToken {
+  if (input.grantType !== 'client_credentials') throw new DcrError('unsupported_grant_type');
+  const client = findClient(context.db, input.clientId);
+  const statement = client && context.seed.softwareStatements.find((s) => s.softwareId === client.softwareId);
+  if (!client || client.revoked || !statement || !sameSecret(client.clientSecret, input.clientSecret)) {
+    throw new DcrError('invalid_client');
+  }
+  const createdAt = context.clock.now();
+  const issuedAt = Math.floor(createdAt / 1000);
+  const expiresIn = context.seed.accessTokenTtlSeconds;
+  const id = context.random.uuid();
+  const accessToken = signAccessToken(context.keys, {
+    sub: id,
+    client_id: client.clientId,
+    iss: 'auth.adobe.com',
+    scopes: client.scopes.join(' ') || REST_V2_SCOPE,
+    nbf: issuedAt,
+    iat: issuedAt,
+    exp: issuedAt + expiresIn,
+  });
+  return { id, accessToken, createdAt, expiresIn };
+}

@@ -1,0 +1,121 @@
+import type { EmulatorContext } from '../context.ts';
+import { findProfile, type ProfileRecord } from '../store/profiles.ts';
+import { entitlementFor } from './entitlements.ts';
+import { enhancedError, PassError, type EnhancedError } from './errors.ts';
+import { signMediaToken, type MediaToken } from './media-token.ts';
+import { findAccount, findMvpd, type SeedMvpd } from './seed.ts';
+
+/**
+ * Preauthorization and authorization (spec decisions.md). Top-level problems are thrown as
+ * `PassError`; MVPD denies become item-level errors inside an HTTP 200 answer.
+ */
+export type DecisionKind = 'preauthorize' | 'authorize';
+
+export type DecisionSource = 'mvpd' | 'degradation' | 'temppass' | 'dummy';
+
+export interface Decision {
+  resource: string;
+  serviceProvider: string;
+  mvpd: string;
+  source: DecisionSource;
+  authorized: boolean;
+  token?: MediaToken;
+  error?: EnhancedError;
+  notBefore?: number;
+  notAfter?: number;
+}
+
+export interface DecisionRequest {
+  kind: DecisionKind;
+  serviceProvider: string;
+  /** The `{mvpd}` of the path, already resolved with `requireMvpd`. */
+  mvpd: SeedMvpd;
+  appId: string;
+  deviceId: string;
+  resources: string[];
+  /** Trace of the HTTP request, repeated in item-level errors. */
+  trace: string;
+}
+
+/** Unknown `{mvpd}` → 400 `invalid_parameter_mvpd`. */
+export function requireMvpd(context: EmulatorContext, id: string): SeedMvpd {
+  const mvpd = findMvpd(context.seed, id);
+  if (!mvpd) throw new PassError('invalid_parameter_mvpd');
+  return mvpd;
+}
+
+export function maxResources(mvpd: SeedMvpd, kind: DecisionKind): number {
+  return kind === 'authorize' ? mvpd.authorizeMaxResources : mvpd.preauthorizeMaxResources;
+}
+
+/**
+ * The device's profile for this MVPD: missing → `authenticated_profile_missing`; stored but past
+ * `notAfter` → `authenticated_profile_expired` (both top-level 403, spec decisions.md, inferred).
+ */
+export function requireValidProfile(context: EmulatorContext, request: DecisionRequest): ProfileRecord {
+  const profile = findProfile(context.db, {
+    appId: request.appId,
+    deviceId: request.deviceId,
+    serviceProvider: request.serviceProvider,
+    mvpd: request.mvpd.id,
+  });
+  if (!profile) throw new PassError('authenticated_profile_missing');
+  if (context.clock.now() >= profile.notAfter) throw new PassError('authenticated_profile_expired');
+  return profile;
+}
+
+/** The MVPD's user id of a profile (attribute `userID`), falling back to the login name. */
+export function profileUserId(profile: ProfileRecord): string {
+  const value = profile.attributes['userID']?.value;
+  return typeof value === 'string' && value !== '' ? value : `${profile.mvpd}:${profile.username}`;
+}
+
+/**
+ * Check order (after the route's device, MVPD and body checks): resource count
+ * (`too_many_resources`, action configuration), then the profile; then one decision per resource,
+ * in request order, each resource echoed unchanged.
+ */
+export function decide(context: EmulatorContext, request: DecisionRequest): Decision[] {
+  const mvpd = request.mvpd;
+  if (request.resources.length > maxResources(mvpd, request.kind)) throw new PassError('too_many_resources');
+  // TempPass MVPDs (`flags.isTempPass`) need no profile and answer with `source: "temppass"`
+  // (spec temppass.md); when they exist, branch to their rules here, before the profile check.
+  const profile = requireValidProfile(context, request);
+  const account = findAccount(context.seed, mvpd.id, profile.username);
+  const userId = profileUserId(profile);
+  const now = context.clock.now();
+  const authorize = request.kind === 'authorize';
+  const denyCode = authorize ? 'authorization_denied_by_mvpd' : 'preauthorization_denied_by_mvpd';
+  // Decision validity = the authZ TTL during which Adobe would cache the MVPD answer. Decisions are
+  // not persisted (spec: never persist decisions), so each call starts a fresh window.
+  const window = authorize ? { notBefore: now, notAfter: now + mvpd.authzTtlMs } : {};
+
+  return request.resources.map((resource): Decision => {
+    const base = {
+      resource,
+      serviceProvider: request.serviceProvider,
+      mvpd: mvpd.id,
+      source: 'mvpd' as const,
+    };
+    const answer = entitlementFor(context.seed, mvpd, account, resource);
+    if (!answer.permit) {
+      return {
+        ...base,
+        authorized: false,
+        error: enhancedError(denyCode, request.trace, answer.details),
+        ...window,
+      };
+    }
+    if (!authorize) return { ...base, authorized: true };
+    // A fresh media token per permit, never reused (spec decisions.md).
+    const token = signMediaToken(context.keys.privateKey, {
+      userId,
+      requestor: request.serviceProvider,
+      resource,
+      ttlMs: mvpd.mediaTokenTtlMs,
+      issuedAt: now,
+      mvpd: mvpd.id,
+    });
+    return { ...base, authorized: true, token, ...window };
+  });
+}

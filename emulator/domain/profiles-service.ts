@@ -1,0 +1,106 @@
+import { PassError } from './errors.ts';
+import { findMvpd, type Seed, type SeedAccount, type SeedMvpd } from './seed.ts';
+import type { EmulatorContext } from '../context.ts';
+import {
+  findProfile,
+  findProfileBySessionCode,
+  listProfiles,
+  saveProfile,
+  type ProfileKey,
+  type ProfileRecord,
+  type ProfileType,
+} from '../store/profiles.ts';
+
+/**
+ * Profile rules (spec profiles.md). A profile is visible while `notBefore <= now < notAfter`; the
+ * three endpoints show different types (inferred from Adobe's enumerations):
+ * `/profiles` regular + SSO kinds, `/profiles/{mvpd}` every type, `/profiles/code/{code}` regular,
+ * temporary and degraded.
+ */
+export const DEVICE_LIST_TYPES: readonly ProfileType[] = [
+  'regular',
+  'appleSSO',
+  'platformSSO',
+  'serviceTokenSSO',
+];
+export const BY_CODE_TYPES: readonly ProfileType[] = ['regular', 'temporary', 'degraded'];
+
+export function isProfileValid(profile: ProfileRecord, now: number): boolean {
+  return profile.notBefore <= now && now < profile.notAfter;
+}
+
+/** The MVPD of a request, or `invalid_parameter_mvpd` (all seeded MVPDs are integrated with the SP). */
+export function requireMvpd(seed: Seed, id: string | undefined): SeedMvpd {
+  const mvpd = id !== undefined && id.length <= 128 ? findMvpd(seed, id) : undefined;
+  if (!mvpd) throw new PassError('invalid_parameter_mvpd');
+  return mvpd;
+}
+
+export function findValidProfile(context: EmulatorContext, key: ProfileKey): ProfileRecord | undefined {
+  const profile = findProfile(context.db, key);
+  return profile && isProfileValid(profile, context.clock.now()) ? profile : undefined;
+}
+
+/** `GET /{sp}/profiles`: every valid regular/SSO profile of this application on this device. */
+export function listDeviceProfiles(
+  context: EmulatorContext,
+  owner: { appId: string; deviceId: string; serviceProvider: string },
+): ProfileRecord[] {
+  const now = context.clock.now();
+  return listProfiles(context.db, owner.appId, owner.deviceId, owner.serviceProvider).filter(
+    (profile) => DEVICE_LIST_TYPES.includes(profile.type) && isProfileValid(profile, now),
+  );
+}
+
+/** `GET /{sp}/profiles/{mvpd}`: the valid profile for one MVPD, if any. */
+export function profileForMvpd(
+  context: EmulatorContext,
+  owner: { appId: string; deviceId: string; serviceProvider: string },
+  mvpdId: string,
+): ProfileRecord | undefined {
+  const mvpd = requireMvpd(context.seed, mvpdId);
+  return findValidProfile(context, { ...owner, mvpd: mvpd.id });
+}
+
+/** The valid profile a (live) session produced, if the login has completed. */
+export function profileForSession(
+  context: EmulatorContext,
+  code: string,
+  serviceProvider: string,
+): ProfileRecord | undefined {
+  const profile = findProfileBySessionCode(context.db, code);
+  return profile &&
+    profile.serviceProvider === serviceProvider &&
+    BY_CODE_TYPES.includes(profile.type) &&
+    isProfileValid(profile, context.clock.now())
+    ? profile
+    : undefined;
+}
+
+/** The regular profile an MVPD login creates (spec profiles.md, attribute names from Adobe's list). */
+export function createRegularProfile(
+  context: EmulatorContext,
+  key: ProfileKey,
+  mvpd: SeedMvpd,
+  account: SeedAccount,
+  sessionCode: string,
+): ProfileRecord {
+  const now = context.clock.now();
+  const profile: ProfileRecord = {
+    ...key,
+    type: 'regular',
+    issuer: mvpd.id,
+    username: account.username,
+    notBefore: now,
+    notAfter: now + mvpd.authnTtlMs,
+    attributes: {
+      userID: { value: account.userId, state: 'plain' },
+      upstreamUserID: { value: account.userId, state: 'plain' },
+      householdID: { value: account.householdId, state: 'plain' },
+      zip: { value: [account.zip], state: 'plain' },
+    },
+    sessionCode,
+  };
+  saveProfile(context.db, profile);
+  return profile;
+}

@@ -1,0 +1,52 @@
+import type { Seed } from './seed.ts';
+
+/**
+ * The public description of the seed served by `GET /__emulator/seed`: what a partner's test suite
+ * needs to drive the emulator (ids, credentials, catalog), without internal tuning knobs.
+ */
+export function describeSeed(seed: Seed) {
+  return {
+    serviceProvider: seed.serviceProvider,
+    serviceProviderName: seed.serviceProviderName,
+    softwareStatement: seed.softwareStatement,
+    redirectUris: seed.redirectUris,
+    domains: seed.domains,
+    mvpds: seed.mvpds.map((mvpd) => ({
+      id: mvpd.id,
+      displayName: mvpd.displayName,
+      logoUrl: mvpd.logoUrl,
+      personality: mvpd.personality,
+      demonstrates: mvpd.demonstrates,
+      hasLogoutEndpoint: mvpd.hasLogoutEndpoint,
+      authnTtlMs: mvpd.authnTtlMs,
+      authzTtlMs: mvpd.authzTtlMs,
+      mediaTokenTtlMs: mvpd.mediaTokenTtlMs,
+      preauthorizeMaxResources: mvpd.preauthorizeMaxResources,
+      authorizeMaxResources: mvpd.authorizeMaxResources,
+      ...(mvpd.flags ?? {}),
+    })),
+    accounts: seed.accounts.map((account) => ({
+      mvpd: account.mvpd,
+      username: account.username,
+      password: account.password,
+      plan: account.plan,
+      entitledChannels:
+        account.entitlement.kind === 'all'
+          ? seed.resources.map((r) => r.channel).filter((c, i, all) => all.indexOf(c) === i)
+          : account.entitlement.kind === 'channels'
+            ? account.entitlement.channels
+            : [],
+    })),
+    resources: seed.resources.map((resource) => ({
+      id: resource.id,
+      title: resource.title,
+      channel: resource.channel,
+      channelName: resource.channelName,
+      poster: resource.poster,
+      synopsis: resource.synopsis,
+      durationSeconds: resource.durationSeconds,
+    })),
+    sessionTtlMs: seed.sessionTtlMs,
+    accessTokenTtlSeconds: seed.accessTokenTtlSeconds,
+  };
+}

@@ -1,0 +1,259 @@
+/**
+ * The seeded world of the emulator: one service provider, its registered domains and software
+ * statements, the MVPDs with their login personalities, test accounts and the catalog. Runtime
+ * state (clients, sessions, profiles, playbacks) lives in SQLite; this is the fixed data a reset
+ * returns to. Everything here is documented in the README and served by `GET /__emulator/seed`.
+ */
+
+export type LoginPersonality = 'redirect' | 'two-hop';
+
+export interface SeedMvpd {
+  id: string;
+  displayName: string;
+  logoUrl: string;
+  personality: LoginPersonality;
+  demonstrates: string;
+  /** true: logout answers `logout`/`interactive` with the MVPD logout page; false: `complete`/`none`. */
+  hasLogoutEndpoint: boolean;
+  /** Profile (authentication) lifetime. */
+  authnTtlMs: number;
+  /** Lifetime of an authorization decision (decision notBefore/notAfter). */
+  authzTtlMs: number;
+  mediaTokenTtlMs: number;
+  preauthorizeMaxResources: number;
+  authorizeMaxResources: number;
+  /** Flags copied as-is into the configuration answer (omitted when absent). */
+  flags?: { authPerAggregator?: boolean; isTempPass?: boolean };
+}
+
+export type Entitlement =
+  | { kind: 'all' }
+  | { kind: 'channels'; channels: string[]; deniedDetails: string }
+  | { kind: 'none'; deniedDetails: string };
+
+export interface SeedAccount {
+  mvpd: string;
+  username: string;
+  password: string;
+  plan: 'premium' | 'basic' | 'lapsed';
+  userId: string;
+  householdId: string;
+  zip: string;
+  entitlement: Entitlement;
+}
+
+export interface SeedResource {
+  id: string;
+  title: string;
+  channel: string;
+  channelName: string;
+  poster: string;
+  stream: string;
+  durationSeconds: number;
+  synopsis: string;
+}
+
+export interface SoftwareStatementInfo {
+  softwareId: string;
+  serviceProviders: string[];
+  scopes: string[];
+}
+
+export interface Seed {
+  serviceProvider: string;
+  serviceProviderName: string;
+  domains: string[];
+  redirectUris: string[];
+  softwareStatement: string;
+  softwareStatements: SoftwareStatementInfo[];
+  accessTokenTtlSeconds: number;
+  sessionTtlMs: number;
+  mvpds: SeedMvpd[];
+  accounts: SeedAccount[];
+  resources: SeedResource[];
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+function base64url(value: string): string {
+  return Buffer.from(value, 'utf8').toString('base64url');
+}
+
+/**
+ * A compact JWS shaped like the statements the TVE Dashboard hands out. Adobe's real claim set is
+ * not public; the emulator reads only `software_id` (spec dcr.md, inferred) and does not check the
+ * signature part, which is a fixed placeholder.
+ */
+export function makeSoftwareStatement(softwareId: string): string {
+  const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'pass-emulator' }));
+  const payload = base64url(
+    JSON.stringify({
+      software_id: softwareId,
+      software_version: '1.0.0',
+      iss: 'auth.adobe.com',
+      iat: 1767225600,
+    }),
+  );
+  return `${header}.${payload}.${base64url('emulator-signature-not-verified')}`;
+}
+
+const CHANNELS: { id: string; name: string; titles: [string, string, string][] }[] = [
+  {
+    id: 'harbor-news',
+    name: 'Harbor News',
+    titles: [
+      ['morning-brief', 'The Morning Brief', 'Overnight headlines and the day ahead, in twenty minutes.'],
+      ['city-desk', 'City Desk', 'Local reporters on the stories shaping the harbor city.'],
+      ['world-tonight', 'World Tonight', 'The evening round-up of international news.'],
+      ['market-watch', 'Market Watch', 'Markets, money and what moved them today.'],
+    ],
+  },
+  {
+    id: 'summit-sports',
+    name: 'Summit Sports',
+    titles: [
+      ['derby-day', 'Derby Day Live', 'The cross-town football derby, live from the Summit Arena.'],
+      ['trail-run', 'Ultra Trail 100', 'A hundred miles of mountain trail, follow the leaders.'],
+      ['court-side', 'Court Side', 'Basketball highlights and the week in review.'],
+      ['pit-lane', 'Pit Lane', 'Inside the garage of a touring-car team.'],
+    ],
+  },
+  {
+    id: 'lantern-movies',
+    name: 'Lantern Movies',
+    titles: [
+      ['night-train', 'The Night Train', 'A mystery unfolds between two stations at midnight.'],
+      ['paper-moons', 'Paper Moons', 'Two sisters restore their late father’s cinema.'],
+      ['last-lighthouse', 'The Last Lighthouse', 'A keeper, a storm and a ship that should not be there.'],
+      ['glass-city', 'Glass City', 'A heist thriller in a city of mirrors.'],
+    ],
+  },
+  {
+    id: 'pebble-kids',
+    name: 'Pebble Kids',
+    titles: [
+      ['robot-garden', 'Robot Garden', 'Tiny robots learn how plants grow.'],
+      ['ocean-friends', 'Ocean Friends', 'Undersea adventures with a curious octopus.'],
+      ['star-school', 'Star School', 'Space lessons for young astronauts.'],
+      ['paint-parade', 'Paint Parade', 'Colours, shapes and a marching band.'],
+    ],
+  },
+];
+
+function buildResources(): SeedResource[] {
+  return CHANNELS.flatMap((channel) =>
+    channel.titles.map(([slug, title, synopsis]) => ({
+      id: `${channel.id.split('-')[0]}-${slug}`,
+      title,
+      channel: channel.id,
+      channelName: channel.name,
+      poster: `/media/posters/${channel.id.split('-')[0]}-${slug}.svg`,
+      stream: 'sample.webm',
+      durationSeconds: 10,
+      synopsis,
+    })),
+  );
+}
+
+function accountsFor(mvpd: SeedMvpd): SeedAccount[] {
+  const short = mvpd.id.toLowerCase();
+  return [
+    {
+      mvpd: mvpd.id,
+      username: 'premium',
+      password: 'password',
+      plan: 'premium',
+      userId: `${short}-premium-0001`,
+      householdId: `${short}-hh-0001`,
+      zip: '10001',
+      entitlement: { kind: 'all' },
+    },
+    {
+      mvpd: mvpd.id,
+      username: 'basic',
+      password: 'password',
+      plan: 'basic',
+      userId: `${short}-basic-0002`,
+      householdId: `${short}-hh-0002`,
+      zip: '94105',
+      entitlement: {
+        kind: 'channels',
+        channels: ['harbor-news', 'pebble-kids'],
+        deniedDetails: `Your ${mvpd.displayName} Basic package does not include this channel. Upgrade to Premium to watch it.`,
+      },
+    },
+    {
+      mvpd: mvpd.id,
+      username: 'lapsed',
+      password: 'password',
+      plan: 'lapsed',
+      userId: `${short}-lapsed-0003`,
+      householdId: `${short}-hh-0003`,
+      zip: '60601',
+      entitlement: {
+        kind: 'none',
+        deniedDetails: `Your ${mvpd.displayName} subscription is not active. Contact ${mvpd.displayName} to renew it.`,
+      },
+    },
+  ];
+}
+
+export function createSeed(): Seed {
+  const mvpds: SeedMvpd[] = [
+    {
+      id: 'AcmeCable',
+      displayName: 'Acme Cable',
+      logoUrl: '/media/logos/acmecable.svg',
+      personality: 'redirect',
+      demonstrates: 'A plain redirect login form, and an interactive MVPD logout page.',
+      hasLogoutEndpoint: true,
+      authnTtlMs: 30 * DAY,
+      authzTtlMs: 24 * HOUR,
+      mediaTokenTtlMs: 420_000,
+      preauthorizeMaxResources: 5,
+      authorizeMaxResources: 1,
+    },
+    {
+      id: 'MetroFiber',
+      displayName: 'Metro Fiber',
+      logoUrl: '/media/logos/metrofiber.svg',
+      personality: 'two-hop',
+      demonstrates:
+        'A login that hops through two pages (account, then a device confirmation), and logout without an MVPD page.',
+      hasLogoutEndpoint: false,
+      authnTtlMs: 7 * DAY,
+      authzTtlMs: 12 * HOUR,
+      mediaTokenTtlMs: 420_000,
+      preauthorizeMaxResources: 5,
+      authorizeMaxResources: 1,
+    },
+  ];
+  return {
+    serviceProvider: 'REF30',
+    serviceProviderName: 'Pass Reference TV',
+    domains: ['localhost', '127.0.0.1', 'passref.example'],
+    redirectUris: ['adobepass://com.example.passref', 'https://passref.example/callback'],
+    softwareStatement: makeSoftwareStatement('passref-web-app'),
+    softwareStatements: [
+      { softwareId: 'passref-web-app', serviceProviders: ['REF30'], scopes: ['api:client:v2'] },
+    ],
+    accessTokenTtlSeconds: 21_600,
+    sessionTtlMs: 30 * 60_000,
+    mvpds,
+    accounts: mvpds.flatMap(accountsFor),
+    resources: buildResources(),
+  };
+}
+
+export function findMvpd(seed: Seed, id: string): SeedMvpd | undefined {
+  return seed.mvpds.find((mvpd) => mvpd.id === id);
+}
+
+export function findResource(seed: Seed, id: string): SeedResource | undefined {
+  return seed.resources.find((resource) => resource.id === id);
+}
+
+export function findAccount(seed: Seed, mvpd: string, username: string): SeedAccount | undefined {
+  return seed.accounts.find((account) => account.mvpd === mvpd && account.username === username);
+}

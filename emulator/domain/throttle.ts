@@ -1,0 +1,91 @@
+/**
+ * Adobe's throttle (spec throttling.md): a token bucket per client, capacity 11 (1 + a one-time
+ * burst of 10), refilled at 1 token per second of real time; a rejected request takes no token.
+ * This reproduces Adobe's published one-device timeline exactly.
+ *
+ * Modes: `adobe` keys buckets by client IP (X-Forwarded-For first hop, else the socket address);
+ * `per-device` keys them by AP-Device-Identifier (falling back to the IP), for test suites whose
+ * browsers all share 127.0.0.1; `off` never throttles.
+ */
+export type ThrottleMode = 'adobe' | 'per-device' | 'off';
+export const THROTTLE_MODES: readonly ThrottleMode[] = ['adobe', 'per-device', 'off'];
+
+export interface ThrottleKeyInput {
+  forwardedFor?: string;
+  remoteAddress?: string;
+  deviceIdentifier?: string;
+}
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+}
+
+export class Throttle {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(
+    public mode: ThrottleMode = 'adobe',
+    private readonly realNow: () => number = Date.now,
+    private readonly capacity = 11,
+    private readonly refillPerMs = 1 / 1000,
+    private readonly maxBuckets = 50_000,
+  ) {}
+
+  setMode(mode: ThrottleMode): void {
+    this.mode = mode;
+    this.buckets.clear();
+  }
+
+  keyFor(input: ThrottleKeyInput): string {
+    const ip = input.forwardedFor?.split(',')[0]?.trim() || input.remoteAddress || 'unknown';
+    if (this.mode === 'per-device' && input.deviceIdentifier) return `device:${input.deviceIdentifier}`;
+    return `ip:${ip}`;
+  }
+
+  /** true when the request may proceed. */
+  take(input: ThrottleKeyInput): boolean {
+    if (this.mode === 'off') return true;
+    const key = this.keyFor(input);
+    const now = this.realNow();
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      if (this.buckets.size >= this.maxBuckets) this.evictFull(now);
+      bucket = { tokens: this.capacity, updatedAt: now };
+      this.buckets.set(key, bucket);
+    } else {
+      bucket.tokens = Math.min(this.capacity, bucket.tokens + (now - bucket.updatedAt) * this.refillPerMs);
+      bucket.updatedAt = now;
+    }
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+
+  reset(): void {
+    this.buckets.clear();
+  }
+
+  /** Buckets that have refilled completely carry no information; drop them to bound memory. */
+  private evictFull(now: number): void {
+    for (const [key, bucket] of this.buckets) {
+      if (bucket.tokens + (now - bucket.updatedAt) * this.refillPerMs >= this.capacity)
+        this.buckets.delete(key);
+    }
+    if (this.buckets.size >= this.maxBuckets) {
+      const oldest = this.buckets.keys().next().value;
+      if (oldest !== undefined) this.buckets.delete(oldest);
+    }
+  }
+}
+
+/** Paths Adobe throttles (spec throttling.md), as they exist on the emulator's single origin. */
+export function isThrottledPath(path: string): boolean {
+  return (
+    path.startsWith('/o/client/') ||
+    path.startsWith('/api/v2/') ||
+    path.startsWith('/api/v1/') ||
+    path.startsWith('/reggie/v1/') ||
+    path.startsWith('/adobe-services/config/')
+  );
+}

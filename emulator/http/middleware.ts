@@ -1,0 +1,107 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { readAccessToken } from '../domain/access-token.ts';
+import { parseDeviceIdentifier, parseDeviceInfo, type DeviceInfo } from '../domain/device.ts';
+import { PassError } from '../domain/errors.ts';
+import { isThrottledPath } from '../domain/throttle.ts';
+import type { EmulatorContext } from '../context.ts';
+import type { EmulatorEnv } from './env.ts';
+import { sendError } from './respond.ts';
+
+interface ClientRow {
+  client_id: string;
+  software_id: string;
+  revoked: number;
+}
+
+/** Socket address of the caller; undefined when the app is driven without a socket (unit tests). */
+export function remoteAddress(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A per-request trace id, echoed in every enhanced error. */
+export function traceMiddleware(context: EmulatorContext): MiddlewareHandler<EmulatorEnv> {
+  return async (c, next) => {
+    c.set('trace', context.random.uuid());
+    await next();
+  };
+}
+
+/** Adobe's throttle: plain HTML 429, no Retry-After (spec throttling.md). */
+export function throttleMiddleware(context: EmulatorContext): MiddlewareHandler<EmulatorEnv> {
+  return async (c, next) => {
+    if (c.req.method === 'OPTIONS' || !isThrottledPath(c.req.path)) return next();
+    const allowed = context.throttle.take({
+      forwardedFor: c.req.header('X-Forwarded-For'),
+      remoteAddress: remoteAddress(c),
+      deviceIdentifier: c.req.header('AP-Device-Identifier'),
+    });
+    if (allowed) return next();
+    return c.html(
+      '<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 Too Many Requests</h1></center><hr><center>pass-emulator</center></body></html>',
+      429,
+    );
+  };
+}
+
+/**
+ * `Authorization: Bearer <token>` for every protected API. Missing, garbled, expired or revoked →
+ * 401 `invalid_access_token_client_application`. When the route has a `serviceProvider` path
+ * parameter, an unknown one is 400 and one the client's statement does not cover is 401
+ * `invalid_access_token_service_provider`.
+ */
+export function requireClient(context: EmulatorContext): MiddlewareHandler<EmulatorEnv> {
+  return async (c, next) => {
+    const header = c.req.header('Authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    const claims = match ? readAccessToken(context.keys, match[1] ?? '') : undefined;
+    const nowSeconds = context.clock.now() / 1000;
+    const row = claims
+      ? (context.db
+          .prepare('SELECT client_id, software_id, revoked FROM clients WHERE client_id = ?')
+          .get(claims.client_id) as ClientRow | undefined)
+      : undefined;
+    const statement = row
+      ? context.seed.softwareStatements.find((s) => s.softwareId === row.software_id)
+      : undefined;
+    if (!claims || claims.exp <= nowSeconds || !row || row.revoked || !statement) {
+      return sendError(c, new PassError('invalid_access_token_client_application'));
+    }
+    const serviceProvider = c.req.param('serviceProvider');
+    if (serviceProvider !== undefined) {
+      if (serviceProvider !== context.seed.serviceProvider) {
+        return sendError(c, new PassError('invalid_parameter_service_provider'));
+      }
+      if (!statement.serviceProviders.includes(serviceProvider)) {
+        return sendError(c, new PassError('invalid_access_token_service_provider'));
+      }
+    }
+    c.set('client', { clientId: row.client_id, appId: row.software_id, statement });
+    await next();
+  };
+}
+
+export interface RequestDevice {
+  deviceId: string;
+  deviceInfo: DeviceInfo | undefined;
+}
+
+/** The device headers of endpoints that require them (spec headers.md §1). Throws PassError. */
+export function readDevice(c: Context): RequestDevice {
+  return {
+    deviceId: parseDeviceIdentifier(c.req.header('AP-Device-Identifier')),
+    deviceInfo: parseDeviceInfo(c.req.header('X-Device-Info')),
+  };
+}
+
+/** Answers 405 with an `Allow` header for a known path asked with another method. */
+export function methodNotAllowed(allowed: string[]): MiddlewareHandler<EmulatorEnv> {
+  return async (c) => {
+    c.header('Allow', allowed.join(', '));
+    return sendError(c, new PassError('invalid_http_method'));
+  };
+}

@@ -1,0 +1,42 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { THROTTLE_MODES, type ThrottleMode } from './domain/throttle.ts';
+import { appConfigFromEnv } from './app-config.ts';
+import { startServer } from './server.ts';
+
+/**
+ * `npm start` / `npm run serve`: one process serving the built SPA and the whole emulator on one
+ * origin. Environment: PORT (8080), HOST (127.0.0.1), EMULATOR_DB (.data/emulator.sqlite or
+ * :memory:), EMULATOR_THROTTLE (adobe | per-device | off), PASS_* (see README).
+ */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function fail(message: string): never {
+  console.error(`[emulator] ${message}`);
+  process.exit(1);
+}
+
+const port = Number(process.env.PORT ?? 8080);
+if (!Number.isInteger(port) || port < 0 || port > 65_535)
+  fail(`PORT must be 0-65535, got "${process.env.PORT}"`);
+const host = process.env.HOST || '127.0.0.1';
+const throttleMode = (process.env.EMULATOR_THROTTLE || 'adobe') as ThrottleMode;
+if (!THROTTLE_MODES.includes(throttleMode))
+  fail(`EMULATOR_THROTTLE must be one of ${THROTTLE_MODES.join(', ')}`);
+const database = process.env.EMULATOR_DB || join(root, '.data', 'emulator.sqlite');
+
+const server = await startServer({
+  port,
+  host,
+  database: database === ':memory:' ? database : resolve(database),
+  throttleMode,
+  staticDir: join(root, 'dist'),
+  appConfig: (context) => appConfigFromEnv(process.env, context.seed),
+});
+console.log(`[emulator] Pass reference app and Adobe Pass emulator listening on ${server.url}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void server.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,105 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type Db = Database.Database;
+
+/**
+ * Runtime state of the emulator. The seed (MVPDs, accounts, catalog) is code; everything a client
+ * creates lives here and survives a restart. WAL + synchronous=FULL: an acknowledged write is on disk.
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS clients (
+  client_id TEXT PRIMARY KEY,
+  client_secret TEXT NOT NULL,
+  software_id TEXT NOT NULL,
+  redirect_uris TEXT NOT NULL,
+  scopes TEXT NOT NULL,
+  issued_at INTEGER NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  code TEXT PRIMARY KEY,
+  session_id TEXT NOT NULL,
+  service_provider TEXT NOT NULL,
+  app_id TEXT NOT NULL,
+  client_id TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  device_info TEXT,
+  user_agent TEXT,
+  ip_address TEXT,
+  mvpd TEXT,
+  domain_name TEXT,
+  redirect_url TEXT,
+  not_before INTEGER NOT NULL,
+  not_after INTEGER NOT NULL,
+  authenticated_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS sessions_device ON sessions (device_id);
+CREATE TABLE IF NOT EXISTS profiles (
+  app_id TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  service_provider TEXT NOT NULL,
+  mvpd TEXT NOT NULL,
+  type TEXT NOT NULL,
+  issuer TEXT NOT NULL,
+  username TEXT NOT NULL,
+  not_before INTEGER NOT NULL,
+  not_after INTEGER NOT NULL,
+  attributes TEXT NOT NULL,
+  session_code TEXT,
+  PRIMARY KEY (app_id, device_id, service_provider, mvpd)
+);
+CREATE INDEX IF NOT EXISTS profiles_code ON profiles (session_code);
+CREATE TABLE IF NOT EXISTS login_flows (
+  id TEXT PRIMARY KEY,
+  code TEXT NOT NULL,
+  mvpd TEXT NOT NULL,
+  csrf TEXT NOT NULL,
+  step TEXT NOT NULL,
+  username TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS playbacks (
+  token_hash TEXT PRIMARY KEY,
+  resource TEXT NOT NULL,
+  holder TEXT NOT NULL,
+  claimed_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+`;
+
+/** Tables that hold what clients created; a reset empties them (meta keeps the signing key). */
+export const RUNTIME_TABLES = ['clients', 'sessions', 'profiles', 'login_flows', 'playbacks'] as const;
+
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  if (file !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+  return db;
+}
+
+export function getMeta(db: Db, key: string): string | undefined {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+export function setMeta(db: Db, key: string, value: string): void {
+  db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
+}
+
+export function clearRuntimeState(db: Db): void {
+  db.transaction(() => {
+    for (const table of RUNTIME_TABLES) db.exec(`DELETE FROM ${table}`);
+    db.prepare("DELETE FROM meta WHERE key <> 'signing_key'").run();
+  })();
+}

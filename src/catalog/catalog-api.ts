@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** The programmer's catalog (`/catalog.json`): titles grouped by channel, each a REST v2 resource id. */
+export const catalogSchema = z.object({
+  channels: z.array(z.object({ id: z.string(), name: z.string() })),
+  titles: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      channel: z.string(),
+      poster: z.string(),
+      synopsis: z.string(),
+      durationSeconds: z.number(),
+    }),
+  ),
+});
+export type Catalog = z.infer<typeof catalogSchema>;
+export type CatalogTitle = Catalog['titles'][number];
+
+export async function fetchCatalog(
+  fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+): Promise<Catalog> {
+  const response = await fetchImpl('/catalog.json', { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`Could not load the catalog (HTTP ${response.status}).`);
+  return catalogSchema.parse(await response.json());
+}

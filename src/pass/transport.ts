@@ -1,0 +1,285 @@
+import type { z } from 'zod';
+import { PassApiError, PassTransportError } from './errors';
+import { enhancedErrorSchema } from './schemas/enhanced-error';
+
+export type HttpMethod = 'GET' | 'POST';
+
+/** One HTTP attempt as seen on the wire; retries produce one exchange each. */
+export interface PassExchange {
+  method: HttpMethod;
+  url: string;
+  /** HTTP status, or `null` when fetch itself failed. */
+  status: number | null;
+  durationMs: number;
+  /** 1 for the first attempt of a call, 2+ for its retries. */
+  attempt: number;
+  requestHeaders: Record<string, string>;
+  requestBody: string | undefined;
+  responseHeaders: Record<string, string>;
+  responseBody: string | undefined;
+  /** Message of the fetch failure when `status` is `null`. */
+  error?: string;
+}
+
+/** Observer for an API-trace view. Called after each attempt; must be quick; its throws are ignored. */
+export type ExchangeObserver = (exchange: PassExchange) => void;
+
+export type Sleep = (ms: number) => Promise<void>;
+
+export interface RawRequest {
+  method: HttpMethod;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+}
+
+export interface RawResponse {
+  method: HttpMethod;
+  url: string;
+  status: number;
+  text: string;
+}
+
+export type RawSender = (request: RawRequest) => Promise<RawResponse>;
+
+export interface HttpSenderDeps {
+  fetch: typeof fetch;
+  sleep: Sleep;
+  now: () => number;
+  onExchange?: ExchangeObserver | undefined;
+}
+
+/** Adobe lifts the throttle one second after the first 429; back off 1 s, then 2 s. */
+export const THROTTLE_DELAYS_MS: readonly number[] = [1000, 2000];
+/** Pause before the single retry of an idempotent request that failed at network level. */
+export const NETWORK_RETRY_DELAY_MS = 1000;
+
+function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Performs one logical HTTP call with the client-wide retry rules:
+ * - HTTP 429 (any endpoint, DCR included): sleep 1 s then 2 s and retry, at most twice; still 429 →
+ *   `PassTransportError('throttled')`. The HTML body is never parsed.
+ * - fetch rejection: GET requests are retried once after 1 s (they are idempotent); POSTs are not,
+ *   because a lost answer may hide a created session or a minted media token. Then `'network'`.
+ * - aborts (caller's `signal`) are rethrown untouched and never retried.
+ */
+export function createHttpSender(deps: HttpSenderDeps): RawSender {
+  const observe = (exchange: PassExchange): void => {
+    try {
+      deps.onExchange?.(exchange);
+    } catch {
+      // A broken observer must never break the call it observes.
+    }
+  };
+
+  return async function send(request: RawRequest): Promise<RawResponse> {
+    let throttledRetries = 0;
+    let networkRetries = 0;
+    for (let attempt = 1; ; attempt += 1) {
+      const started = deps.now();
+      let status: number;
+      let text: string;
+      let responseHeaders: Headers | undefined;
+      try {
+        const init: RequestInit = { method: request.method, headers: request.headers };
+        if (request.body !== undefined) init.body = request.body;
+        if (request.signal) init.signal = request.signal;
+        const response = await deps.fetch(request.url, init);
+        status = response.status;
+        responseHeaders = response.headers;
+        text = await response.text();
+      } catch (error) {
+        if (deps.onExchange) {
+          observe({
+            ...exchangeBase(request, attempt, deps.now() - started),
+            status: null,
+            responseHeaders: {},
+            responseBody: undefined,
+            error: errorText(error),
+          });
+        }
+        if (isAbort(error, request.signal)) throw error;
+        if (request.method === 'GET' && networkRetries < 1) {
+          networkRetries += 1;
+          await deps.sleep(NETWORK_RETRY_DELAY_MS);
+          continue;
+        }
+        throw new PassTransportError('network', `Network error: ${errorText(error)}`, {
+          method: request.method,
+          url: request.url,
+          cause: error,
+        });
+      }
+
+      if (deps.onExchange) {
+        observe({
+          ...exchangeBase(request, attempt, deps.now() - started),
+          status,
+          responseHeaders: responseHeaders ? Object.fromEntries(responseHeaders) : {},
+          responseBody: text,
+        });
+      }
+
+      if (status === 429) {
+        const delay = THROTTLE_DELAYS_MS[throttledRetries];
+        if (delay === undefined) {
+          throw new PassTransportError('throttled', 'Throttled by Adobe Pass (HTTP 429) after retries', {
+            method: request.method,
+            url: request.url,
+            httpStatus: 429,
+          });
+        }
+        throttledRetries += 1;
+        await deps.sleep(delay);
+        if (request.signal?.aborted) throw request.signal.reason;
+        continue;
+      }
+      return { method: request.method, url: request.url, status, text };
+    }
+  };
+}
+
+function exchangeBase(request: RawRequest, attempt: number, durationMs: number) {
+  return {
+    method: request.method,
+    url: request.url,
+    attempt,
+    durationMs,
+    requestHeaders: { ...request.headers },
+    requestBody: request.body,
+  };
+}
+
+/** Parses a JSON body; an empty or non-JSON body → `PassTransportError('non-json')`. */
+export function parseJsonBody(response: RawResponse): unknown {
+  try {
+    return JSON.parse(response.text) as unknown;
+  } catch (error) {
+    throw new PassTransportError('non-json', `Expected JSON from ${response.url} (HTTP ${response.status})`, {
+      method: response.method,
+      url: response.url,
+      httpStatus: response.status,
+      cause: error,
+    });
+  }
+}
+
+/** Validates a parsed body against the endpoint schema → typed value or `'invalid-response'`. */
+export function validateBody<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  response: RawResponse,
+): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new PassTransportError('invalid-response', `Unexpected response shape from ${response.url}`, {
+    method: response.method,
+    url: response.url,
+    httpStatus: response.status,
+    issues: result.error.issues,
+  });
+}
+
+const isSuccess = (status: number): boolean => status >= 200 && status < 300;
+
+/** Turns an error-status answer of `/api/v2` into `PassApiError` (or a transport error if unreadable). */
+export function toApiError(response: RawResponse): PassApiError {
+  const body = validateBody(enhancedErrorSchema, parseJsonBody(response), response);
+  return new PassApiError(response.status, body);
+}
+
+export type QueryValues = Readonly<Record<string, string | undefined>>;
+
+/** A protected `/api/v2` call. `path` must already have its segments URL-encoded. */
+export interface ApiRequest<S extends z.ZodType> {
+  method: HttpMethod;
+  path: string;
+  schema: S;
+  query?: QueryValues;
+  /** Sent as `application/x-www-form-urlencoded` (sessions). */
+  form?: QueryValues;
+  /** Sent as `application/json` (decisions). */
+  json?: unknown;
+  headers?: Readonly<Record<string, string>>;
+  signal?: AbortSignal | undefined;
+}
+
+export interface ApiTransport {
+  request<S extends z.ZodType>(request: ApiRequest<S>): Promise<z.output<S>>;
+}
+
+export interface ApiTransportDeps {
+  send: RawSender;
+  baseUrl: string;
+  /** Headers sent on every call (`Accept`, device headers). */
+  baseHeaders: Readonly<Record<string, string>>;
+  /**
+   * Current access token. When `rejected` is given and still cached, a fresh token must be fetched
+   * (concurrent callers that saw the same 401 then share a single refresh).
+   */
+  getAccessToken: (rejected?: string) => Promise<string>;
+}
+
+export function toSearchParams(values: QueryValues): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) params.append(key, value);
+  }
+  return params;
+}
+
+/** Joins a base origin (`''` = same origin) and a path starting with `/`. */
+export function joinUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}${path}`;
+}
+
+/**
+ * The one wrapper for `/api/v2`: Bearer token, device headers, body encoding, JSON parsing, enhanced
+ * errors and schema validation. On HTTP 401 it fetches a fresh token once and retries once; a second
+ * 401 surfaces as `PassApiError`.
+ */
+export function createApiTransport(deps: ApiTransportDeps): ApiTransport {
+  return {
+    async request<S extends z.ZodType>(request: ApiRequest<S>): Promise<z.output<S>> {
+      let url = joinUrl(deps.baseUrl, request.path);
+      if (request.query) {
+        const search = toSearchParams(request.query).toString();
+        if (search) url += `?${search}`;
+      }
+      const headers: Record<string, string> = { ...deps.baseHeaders, ...request.headers };
+      let body: string | undefined;
+      if (request.form) {
+        headers['Content-Type'] = 'application/x-www-form-urlencoded';
+        body = toSearchParams(request.form).toString();
+      } else if (request.json !== undefined) {
+        headers['Content-Type'] = 'application/json';
+        body = JSON.stringify(request.json);
+      }
+
+      let token = await deps.getAccessToken();
+      for (let attempt = 1; ; attempt += 1) {
+        const response = await deps.send({
+          method: request.method,
+          url,
+          headers: { ...headers, Authorization: `Bearer ${token}` },
+          ...(body === undefined ? {} : { body }),
+          ...(request.signal ? { signal: request.signal } : {}),
+        });
+        if (response.status === 401 && attempt === 1) {
+          token = await deps.getAccessToken(token);
+          continue;
+        }
+        if (!isSuccess(response.status)) throw toApiError(response);
+        return validateBody(request.schema, parseJsonBody(response), response);
+      }
+    },
+  };
+}

@@ -90,17 +90,35 @@ export interface IssuedToken {
   expiresIn: number;
 }
 
-/** `POST /o/client/token`: only the client-credentials grant exists (spec dcr.md §2). */
+/** OAuth 2.0 grant types the server knows of but grants no DCR client (RFC 6749 §5.2). */
+const KNOWN_OTHER_GRANTS = new Set([
+  'authorization_code',
+  'password',
+  'refresh_token',
+  'implicit',
+  'urn:ietf:params:oauth:grant-type:device_code',
+  'urn:ietf:params:oauth:grant-type:jwt-bearer',
+]);
+
+/**
+ * `POST /o/client/token`: clients registered with a software statement get only the
+ * client-credentials grant (spec dcr.md §2). An unknown grant type is `unsupported_grant_type`; a
+ * known OAuth grant that this client may not use is `unauthorized_client` (after the client
+ * authenticates), as RFC 6749 §5.2 distinguishes them.
+ */
 export function issueAccessToken(
   context: EmulatorContext,
   input: { clientId: string; clientSecret: string; grantType: string },
 ): IssuedToken {
-  if (input.grantType !== 'client_credentials') throw new DcrError('unsupported_grant_type');
+  if (input.grantType !== 'client_credentials' && !KNOWN_OTHER_GRANTS.has(input.grantType)) {
+    throw new DcrError('unsupported_grant_type');
+  }
   const client = findClient(context.db, input.clientId);
   const statement = client && context.seed.softwareStatements.find((s) => s.softwareId === client.softwareId);
   if (!client || client.revoked || !statement || !sameSecret(client.clientSecret, input.clientSecret)) {
     throw new DcrError('invalid_client');
   }
+  if (input.grantType !== 'client_credentials') throw new DcrError('unauthorized_client');
   const createdAt = context.clock.now();
   const issuedAt = Math.floor(createdAt / 1000);
   const expiresIn = context.seed.accessTokenTtlSeconds;

@@ -227,12 +227,28 @@ describe('POST /o/client/token', () => {
     );
   });
 
-  it('answers unsupported_grant_type for other grants', async () => {
+  it('answers unsupported_grant_type for unknown grants', async () => {
     const { app } = makeEmulator();
     const client = await registerClient(app);
     await expectDcrError(
-      await token(app, formBody({ ...client, grant_type: 'password' })),
+      await token(app, formBody({ ...client, grant_type: 'magic_beans' })),
       'unsupported_grant_type',
+    );
+  });
+
+  it('answers unauthorized_client for OAuth grants this client may not use', async () => {
+    const { app } = makeEmulator();
+    const client = await registerClient(app);
+    for (const grant of ['password', 'refresh_token', 'authorization_code']) {
+      await expectDcrError(
+        await token(app, formBody({ ...client, grant_type: grant })),
+        'unauthorized_client',
+      );
+    }
+    // A client that cannot authenticate learns nothing about grants.
+    await expectDcrError(
+      await token(app, formBody({ ...client, client_secret: 'wrong', grant_type: 'password' })),
+      'invalid_client',
     );
   });
 

@@ -27,10 +27,23 @@ export class EmulatorControl {
     return ((await response.json()) as { now: number }).now;
   }
 
+  /** Throttle mode of this emulator (`reset()` does not change it; restore what you set). */
+  async throttleMode(): Promise<ThrottleMode> {
+    return (
+      (await (await this.request.get(`${this.url}/__emulator/throttle`)).json()) as { mode: ThrottleMode }
+    ).mode;
+  }
+
+  async setThrottle(mode: ThrottleMode): Promise<void> {
+    expect((await this.request.post(`${this.url}/__emulator/throttle`, { data: { mode } })).ok()).toBe(true);
+  }
+
   async seed(): Promise<SeedView> {
     return (await (await this.request.get(`${this.url}/__emulator/seed`)).json()) as SeedView;
   }
 }
+
+export type ThrottleMode = 'adobe' | 'per-device' | 'off';
 
 export interface SeedView {
   serviceProvider: string;

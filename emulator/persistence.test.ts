@@ -16,7 +16,13 @@ describe('emulator state survives a restart', () => {
     const first = await startEmulatorProcess(env);
     const http = httpRequester(first.url);
     const token = await registerAndToken(http);
-    await signIn(http, { token, deviceId: 'restart-tv', mvpd: 'AcmeCable', username: 'premium', password: 'password' });
+    await signIn(http, {
+      token,
+      deviceId: 'restart-tv',
+      mvpd: 'AcmeCable',
+      username: 'premium',
+      password: 'password',
+    });
     const authorize = await http.request(`/api/v2/${SP}/decisions/authorize/AcmeCable`, {
       method: 'POST',
       headers: apiHeaders(token, 'restart-tv', { 'Content-Type': 'application/json' }),
@@ -34,7 +40,9 @@ describe('emulator state survives a restart', () => {
     const second = await startEmulatorProcess(env);
     try {
       const again = httpRequester(second.url);
-      const profiles = await again.request(`/api/v2/${SP}/profiles`, { headers: apiHeaders(token, 'restart-tv') });
+      const profiles = await again.request(`/api/v2/${SP}/profiles`, {
+        headers: apiHeaders(token, 'restart-tv'),
+      });
       expect(profiles.status).toBe(200);
       expect(Object.keys(((await profiles.json()) as { profiles: object }).profiles)).toEqual(['AcmeCable']);
 

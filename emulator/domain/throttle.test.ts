@@ -49,6 +49,8 @@ describe('Throttle (Adobe: 1 request/s plus a one-time burst of 10)', () => {
       expect(throttle.take({ remoteAddress: '127.0.0.1', deviceIdentifier: 'fingerprint QQ==' })).toBe(true);
     expect(throttle.take({ remoteAddress: '127.0.0.1', deviceIdentifier: 'fingerprint QQ==' })).toBe(false);
     expect(throttle.take({ remoteAddress: '127.0.0.1', deviceIdentifier: 'fingerprint Qg==' })).toBe(true);
+    // Requests that name no device (the browser's authenticate hop) are not throttled in this mode.
+    for (let i = 0; i < 50; i += 1) expect(throttle.take({ remoteAddress: '127.0.0.1' })).toBe(true);
   });
 
   it('off never throttles; switching mode starts every bucket full', () => {

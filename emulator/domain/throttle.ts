@@ -4,8 +4,9 @@
  * This reproduces Adobe's published one-device timeline exactly.
  *
  * Modes: `adobe` keys buckets by client IP (X-Forwarded-For first hop, else the socket address);
- * `per-device` keys them by AP-Device-Identifier (falling back to the IP), for test suites whose
- * browsers all share 127.0.0.1; `off` never throttles.
+ * `per-device` keys them by AP-Device-Identifier and leaves requests without one (the browser's
+ * authenticate hop, MVPD pages) alone, for test suites whose browsers all share 127.0.0.1; `off`
+ * never throttles.
  */
 export type ThrottleMode = 'adobe' | 'per-device' | 'off';
 export const THROTTLE_MODES: readonly ThrottleMode[] = ['adobe', 'per-device', 'off'];
@@ -37,16 +38,18 @@ export class Throttle {
     this.buckets.clear();
   }
 
-  keyFor(input: ThrottleKeyInput): string {
-    const ip = input.forwardedFor?.split(',')[0]?.trim() || input.remoteAddress || 'unknown';
-    if (this.mode === 'per-device' && input.deviceIdentifier) return `device:${input.deviceIdentifier}`;
-    return `ip:${ip}`;
+  /** The bucket of a request, or undefined when the mode does not throttle it. */
+  keyFor(input: ThrottleKeyInput): string | undefined {
+    if (this.mode === 'off') return undefined;
+    if (this.mode === 'per-device')
+      return input.deviceIdentifier ? `device:${input.deviceIdentifier}` : undefined;
+    return `ip:${input.forwardedFor?.split(',')[0]?.trim() || input.remoteAddress || 'unknown'}`;
   }
 
   /** true when the request may proceed. */
   take(input: ThrottleKeyInput): boolean {
-    if (this.mode === 'off') return true;
     const key = this.keyFor(input);
+    if (key === undefined) return true;
     const now = this.realNow();
     let bucket = this.buckets.get(key);
     if (!bucket) {

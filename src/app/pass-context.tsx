@@ -1,11 +1,27 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { createPassClient, type PassClient } from '../pass';
+import {
+  createPassClient,
+  createRequestPacer,
+  webStoragePacerStore,
+  type PassClient,
+  type RequestPacer,
+} from '../pass';
 import type { AppConfig } from '../config/app-config';
 import { useDeviceId } from '../state/device-store';
 
 interface PassContextValue {
   client: PassClient;
   config: AppConfig;
+}
+
+/** Stays under Adobe's throttle; the bucket lives in this tab's sessionStorage, so it survives the
+ * MVPD login's full-page round trip. */
+function createBrowserPacer(): RequestPacer {
+  return createRequestPacer({
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    store: webStoragePacerStore(sessionStorage),
+  });
 }
 
 const PassContext = createContext<PassContextValue | null>(null);
@@ -24,6 +40,7 @@ export function PassProvider({ config, children }: { config: AppConfig; children
           redirectUri: config.redirectUri,
         },
         deviceId,
+        pacer: createBrowserPacer(),
       }),
     }),
     [config, deviceId],

@@ -2,11 +2,12 @@ import { Link } from 'react-router-dom';
 
 export function NotFoundPage() {
   return (
-    <main className="page">
+    <div className="narrow stack">
       <h1>Page not found</h1>
-      <p>
-        <Link to="/">Go to the start page</Link>
-      </p>
-    </main>
+      <p>This page doesn’t exist.</p>
+      <Link className="button primary" to="/">
+        Browse
+      </Link>
+    </div>
   );
 }

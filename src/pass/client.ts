@@ -1,3 +1,4 @@
+import type { RequestPacer } from './pacer';
 import { resolvePassConfig, type PassConfig, type ResolvedPassConfig } from './config';
 import { createDcrClient, createMemoryCredentialStore, type CredentialStore } from './dcr';
 import {
@@ -40,6 +41,8 @@ export interface PassClientOptions {
   credentialStore?: CredentialStore;
   /** Sees every HTTP attempt (API-trace view). */
   onExchange?: ExchangeObserver;
+  /** Paces requests under Adobe's throttle (see `createRequestPacer`); none by default. */
+  pacer?: RequestPacer;
 }
 
 /** Typed Adobe Pass REST API v2 client. Each method maps to one Adobe endpoint. */
@@ -107,6 +110,7 @@ export function createPassClient(options: PassClientOptions): PassClient {
     sleep: options.sleep ?? defaultSleep,
     now,
     onExchange: options.onExchange,
+    pacer: options.pacer,
   });
   const dcr = createDcrClient({
     send,

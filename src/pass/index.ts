@@ -41,3 +41,12 @@ export type { LogoutOptions } from './endpoints/logout';
 export { authenticateUrl, resolveApiUrl } from './endpoints/authenticate-url';
 export { chunk, isDeny, isPermit } from './endpoints/decisions';
 export { createPassClient, type PassClient, type PassClientOptions } from './client';
+export {
+  createRequestPacer,
+  PACER_CAPACITY,
+  webStoragePacerStore,
+  type PacerOptions,
+  type PacerState,
+  type PacerStore,
+  type RequestPacer,
+} from './pacer';

@@ -1,3 +1,4 @@
+import type { RequestPacer } from './pacer';
 import type { z } from 'zod';
 import { PassApiError, PassTransportError } from './errors';
 import { enhancedErrorSchema } from './schemas/enhanced-error';
@@ -48,6 +49,8 @@ export interface HttpSenderDeps {
   sleep: Sleep;
   now: () => number;
   onExchange?: ExchangeObserver | undefined;
+  /** Waits for a throttle token before every attempt (see pacer.ts); none = no pacing. */
+  pacer?: RequestPacer | undefined;
 }
 
 /** Adobe lifts the throttle one second after the first 429; back off 1 s, then 2 s. */
@@ -84,6 +87,7 @@ export function createHttpSender(deps: HttpSenderDeps): RawSender {
     let throttledRetries = 0;
     let networkRetries = 0;
     for (let attempt = 1; ; attempt += 1) {
+      await deps.pacer?.acquire();
       const started = deps.now();
       let status: number;
       let text: string;
@@ -129,6 +133,7 @@ export function createHttpSender(deps: HttpSenderDeps): RawSender {
       }
 
       if (status === 429) {
+        deps.pacer?.throttled();
         const delay = THROTTLE_DELAYS_MS[throttledRetries];
         if (delay === undefined) {
           throw new PassTransportError('throttled', 'Throttled by Adobe Pass (HTTP 429) after retries', {

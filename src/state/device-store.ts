@@ -42,6 +42,10 @@ const useDeviceStore = create<DeviceState>()(
   ),
 );
 
+// persist() writes only when state changes: store a freshly generated device id at once, so a reload
+// (or a second-screen page that never changes state) keeps the same AP-Device-Identifier.
+useDeviceStore.setState((state) => state);
+
 export const useDeviceId = () => useDeviceStore((state) => state.deviceId);
 export const useChosenMvpd = () => useDeviceStore((state) => state.chosenMvpd);
 export const usePendingCode = () => useDeviceStore((state) => state.pendingCode);

@@ -1,0 +1,45 @@
+import { queryOptions, useQueries } from '@tanstack/react-query';
+import { chunk, type Decision, type PassClient } from '../pass';
+import { passKeys } from './pass-keys';
+import { usePassScope } from './use-pass-scope';
+
+/** Adobe's default per-call maximum for preauthorize (decisions.md); batches never exceed it. */
+export const PREAUTHORIZE_BATCH_SIZE = 5;
+
+/** POST /api/v2/{sp}/decisions/preauthorize/{mvpd} for one batch. Informative only: never gates playback. */
+export function preauthorizeQuery(
+  client: PassClient,
+  deviceId: string,
+  mvpd: string,
+  resources: readonly string[],
+) {
+  return queryOptions({
+    queryKey: passKeys.preauthorize(client.config.serviceProvider, deviceId, mvpd, resources),
+    queryFn: ({ signal }) => client.preauthorize(mvpd, resources, { signal }),
+    // Decisions are kept in memory only, never persisted (decisions.md: caching).
+    staleTime: 10 * 60_000,
+  });
+}
+
+export interface CatalogLocks {
+  /** Decision per resource id, once its batch has answered. */
+  decisions: ReadonlyMap<string, Decision>;
+  isPending: boolean;
+  errors: unknown[];
+}
+
+/** Lock state for many titles with one preauthorize call per batch of five, never one per tile. */
+export function useCatalogLocks(mvpd: string | null, resources: readonly string[]): CatalogLocks {
+  const { client, deviceId } = usePassScope();
+  const batches = mvpd ? chunk(resources, PREAUTHORIZE_BATCH_SIZE) : [];
+  return useQueries({
+    queries: batches.map((batch) => preauthorizeQuery(client, deviceId, mvpd ?? '', batch)),
+    combine: (results) => ({
+      decisions: new Map(
+        results.flatMap((result) => result.data?.decisions.map((d) => [d.resource, d] as const) ?? []),
+      ),
+      isPending: results.some((result) => result.isPending),
+      errors: results.flatMap((result) => (result.error ? [result.error] : [])),
+    }),
+  });
+}

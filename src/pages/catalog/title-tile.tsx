@@ -11,6 +11,24 @@ const BADGE: Record<LockState, string> = {
   'signed-out': 'Sign in to watch',
 };
 
+function LockIcon() {
+  return (
+    <svg
+      className="lock-icon"
+      viewBox="0 0 16 16"
+      width="12"
+      height="12"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path
+        fill="currentColor"
+        d="M4 7V5a4 4 0 1 1 8 0v2h.5A1.5 1.5 0 0 1 14 8.5v5a1.5 1.5 0 0 1-1.5 1.5h-9A1.5 1.5 0 0 1 2 13.5v-5A1.5 1.5 0 0 1 3.5 7H4Zm2 0h4V5a2 2 0 1 0-4 0v2Z"
+      />
+    </svg>
+  );
+}
+
 export function lockState(signedIn: boolean, decision: Decision | undefined): LockState {
   if (!signedIn) return 'signed-out';
   if (!decision) return 'checking';
@@ -48,7 +66,7 @@ export function TitleTile({ title, state, decision, row, col }: TitleTileProps) 
       >
         <img src={title.poster} alt="" width={200} height={300} loading={row > 1 ? 'lazy' : 'eager'} />
         <span className="tile-badge" aria-hidden="true">
-          {state === 'locked' ? '🔒 ' : ''}
+          {state === 'locked' && <LockIcon />}
           {BADGE[state]}
         </span>
         <span className="tile-title">{title.title}</span>

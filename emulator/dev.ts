@@ -1,6 +1,6 @@
 import { createServer } from 'vite';
 import { appConfigFromEnv } from './app-config.ts';
-import { startServer } from './server.ts';
+import { API_PREFIXES, startServer } from './server.ts';
 import { THROTTLE_MODES, type ThrottleMode } from './domain/throttle.ts';
 
 /**
@@ -21,18 +21,7 @@ const emulator = await startServer({
   appConfig: (context) => appConfigFromEnv(process.env, context.seed),
 });
 
-const proxied = [
-  '/app-config.json',
-  '/o/',
-  '/api/',
-  '/reggie/',
-  '/reset-tempass/',
-  '/__emulator/',
-  '/adobe-services/',
-  '/media-token/',
-  '/stream/',
-  '/emulator/',
-];
+const proxied = ['/app-config.json', '/catalog.json', ...API_PREFIXES];
 const vite = await createServer({
   server: {
     host: process.env.HOST || '127.0.0.1',

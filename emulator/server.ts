@@ -17,7 +17,7 @@ export interface ServerOptions extends EmulatorOptions {
 }
 
 /** Paths that belong to the API/emulator: never answered with the SPA's index.html. */
-const API_PREFIXES = [
+export const API_PREFIXES = [
   '/o/',
   '/api/',
   '/reggie/',

@@ -4,6 +4,7 @@
  * flow). Test-only code.
  */
 import { signAccessToken } from '../domain/access-token.ts';
+import type { EnhancedError } from '../domain/errors.ts';
 import { findAccount } from '../domain/seed.ts';
 import type { EmulatorContext } from '../context.ts';
 import { saveProfile } from '../store/profiles.ts';
@@ -109,15 +110,7 @@ export interface DecisionItem {
   token?: { notBefore: number; notAfter: number; serializedToken: string };
   notBefore?: number;
   notAfter?: number;
-  error?: {
-    status: number;
-    code: string;
-    message: string;
-    details?: string;
-    helpUrl: string;
-    trace: string;
-    action: string;
-  };
+  error?: EnhancedError;
 }
 
 /** Authorizes one resource for a signed-in premium user and returns its serialized token. */

@@ -32,6 +32,7 @@ const server = await startServer({
   throttleMode,
   staticDir: join(root, 'dist'),
   appConfig: (context) => appConfigFromEnv(process.env, context.seed),
+  imageOrigins: (process.env.PASS_IMAGE_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean),
 });
 console.log(`[emulator] Pass reference app and Adobe Pass emulator listening on ${server.url}`);
 

@@ -9,11 +9,14 @@ import { createEmulatorContext, type EmulatorContext, type EmulatorOptions } fro
 import { createEmulatorApp } from './http/app.ts';
 import type { EmulatorEnv } from './http/env.ts';
 import { sendJson } from './http/respond.ts';
+import { securityHeaders } from './http/security-headers.ts';
 
 export interface ServerOptions extends EmulatorOptions {
   /** Built SPA (vite build output); omitted → API and emulator only. */
   staticDir?: string;
   appConfig: (context: EmulatorContext) => AppConfig;
+  /** Origins MVPD logos may be loaded from besides this one (CSP img-src). */
+  imageOrigins?: string[];
 }
 
 /** Paths that belong to the API/emulator: never answered with the SPA's index.html. */
@@ -36,6 +39,7 @@ export function createServerApp(options: ServerOptions): {
 } {
   const context = createEmulatorContext(options);
   const app = new Hono<EmulatorEnv>();
+  app.use('*', securityHeaders({ config: options.appConfig(context), imageOrigins: options.imageOrigins }));
   app.get('/app-config.json', (c) => {
     c.header('Cache-Control', 'no-store');
     return sendJson(c, options.appConfig(context));

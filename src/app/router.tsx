@@ -1,10 +1,12 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { AppShell, MinimalShell } from './app-shell';
+import { RouteError } from './route-error';
 
 /** Every page is its own chunk, loaded when its route is first visited. */
 export const router = createBrowserRouter([
   {
     Component: AppShell,
+    ErrorBoundary: RouteError,
     children: [
       {
         index: true,
@@ -39,6 +41,7 @@ export const router = createBrowserRouter([
   {
     // No profile check here: the second screen needs none, and the sign-in return page asks by code.
     Component: MinimalShell,
+    ErrorBoundary: RouteError,
     children: [
       {
         path: 'sign-in/complete',

@@ -4,6 +4,7 @@ import { entitlementFor } from './entitlements.ts';
 import { enhancedError, PassError, type EnhancedError } from './errors.ts';
 import { signMediaToken, type MediaToken } from './media-token.ts';
 import { findAccount, findMvpd, type SeedMvpd } from './seed.ts';
+import { decideTempPass } from './temppass-decisions.ts';
 
 /**
  * Preauthorization and authorization (spec decisions.md). Top-level problems are thrown as
@@ -35,6 +36,8 @@ export interface DecisionRequest {
   resources: string[];
   /** Trace of the HTTP request, repeated in item-level errors. */
   trace: string;
+  /** Raw `AP-TempPass-Identity` header (promotional TempPass). */
+  tempPassIdentity?: string;
 }
 
 /** Unknown `{mvpd}` → 400 `invalid_parameter_mvpd`. */
@@ -78,8 +81,8 @@ export function profileUserId(profile: ProfileRecord): string {
 export function decide(context: EmulatorContext, request: DecisionRequest): Decision[] {
   const mvpd = request.mvpd;
   if (request.resources.length > maxResources(mvpd, request.kind)) throw new PassError('too_many_resources');
-  // TempPass MVPDs (`flags.isTempPass`) need no profile and answer with `source: "temppass"`
-  // (spec temppass.md); when they exist, branch to their rules here, before the profile check.
+  // TempPass MVPDs need no profile and answer with `source: "temppass"` (spec temppass.md).
+  if (mvpd.flags?.isTempPass) return decideTempPass(context, request);
   const profile = requireValidProfile(context, request);
   const account = findAccount(context.seed, mvpd.id, profile.username);
   const userId = profileUserId(profile);

@@ -131,6 +131,12 @@ export const ERROR_CODES = {
     action: 'authentication',
     message: 'The temporary access resources limit has been exceeded.',
   },
+  /** Historical code (errors.md §5); used only by the Reset TempPass API for malformed values. */
+  bad_request: {
+    status: 400,
+    action: 'configuration',
+    message: 'The request is malformed.',
+  },
   network_connection_timeout: {
     status: 403,
     action: 'retry',

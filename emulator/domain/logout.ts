@@ -9,8 +9,8 @@ import type { EmulatorContext } from '../context.ts';
  * Logout (spec logout.md). The profile for (app, device, SP, MVPD) is deleted first (even an expired
  * one), then the answer says whether an MVPD logout page must still be visited:
  * valid profile + MVPD with a logout endpoint → `logout`/`interactive` + url; TempPass/degraded or no
- * MVPD endpoint → `complete`/`none`; Apple SSO → `partner_logout`/`partner_interactive`; no valid
- * profile → `invalid`/`none`. `redirectUrl` is optional (OpenAPI) and validated like sessions.
+ * MVPD endpoint → `complete`/`none` (a TempPass MVPD always, profile or not); Apple SSO →
+ * `partner_logout`/`partner_interactive`; no valid profile → `invalid`/`none`. `redirectUrl` is optional (OpenAPI) and validated like sessions.
  */
 export interface LogoutOutcome {
   actionName: 'logout' | 'complete' | 'partner_logout' | 'invalid';
@@ -56,6 +56,9 @@ export function logout(
   };
   const profile = findProfile(context.db, key);
   if (profile) deleteProfile(context.db, key);
+  // TempPass: the temporary profile goes, the trial (expiry, used resources) stays — only the
+  // Reset TempPass API clears it. Always `complete` (spec temppass.md: logout is not needed).
+  if (mvpd.flags?.isTempPass) return { actionName: 'complete', actionType: 'none', mvpd: mvpd.id };
   if (!profile || !isProfileValid(profile, context.clock.now())) {
     return { actionName: 'invalid', actionType: 'none', mvpd: mvpd.id };
   }

@@ -26,7 +26,8 @@ export type LoginProblem =
   | 'incomplete_session' // mvpd / domainName / redirectUrl still missing
   | 'unknown_flow' // flow id unknown, expired, of another MVPD, or at another step
   | 'csrf' // form token and cookie do not both match the flow
-  | 'unknown_mvpd';
+  | 'unknown_mvpd'
+  | 'no_login'; // a TempPass pseudo-MVPD: nothing to sign in to
 
 export class LoginError extends Error {
   constructor(readonly problem: LoginProblem) {
@@ -60,6 +61,7 @@ export function sessionForBrowser(
     throw new LoginError('unknown_session');
   if (!session.mvpd || !session.domainName || !session.redirectUrl)
     throw new LoginError('incomplete_session');
+  if (findMvpd(context.seed, session.mvpd)?.flags?.isTempPass) throw new LoginError('no_login');
   return session as CompleteSession;
 }
 

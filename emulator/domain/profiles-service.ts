@@ -1,6 +1,8 @@
 import { PassError } from './errors.ts';
 import { findMvpd, type Seed, type SeedAccount, type SeedMvpd } from './seed.ts';
+import { tempPassProfile } from './temppass.ts';
 import type { EmulatorContext } from '../context.ts';
+import type { SessionRecord } from '../store/sessions.ts';
 import {
   findProfile,
   findProfileBySessionCode,
@@ -52,22 +54,36 @@ export function listDeviceProfiles(
   );
 }
 
-/** `GET /{sp}/profiles/{mvpd}`: the valid profile for one MVPD, if any. */
+/**
+ * `GET /{sp}/profiles/{mvpd}`: the valid profile for one MVPD, if any. A TempPass MVPD answers its
+ * temporary profile from the trial state (or throws its 400/403/500 PassError, temppass.ts).
+ */
 export function profileForMvpd(
   context: EmulatorContext,
   owner: { appId: string; deviceId: string; serviceProvider: string },
   mvpdId: string,
+  tempPassIdentity?: string,
 ): ProfileRecord | undefined {
   const mvpd = requireMvpd(context.seed, mvpdId);
+  if (mvpd.flags?.isTempPass) return tempPassProfile(context, owner, mvpd, tempPassIdentity);
   return findValidProfile(context, { ...owner, mvpd: mvpd.id });
 }
 
-/** The valid profile a (live) session produced, if the login has completed. */
+/**
+ * The valid profile a (live) session produced, if the login has completed. A session whose MVPD is
+ * a TempPass one answers that MVPD's temporary profile for the session's application and device.
+ */
 export function profileForSession(
   context: EmulatorContext,
-  code: string,
-  serviceProvider: string,
+  session: SessionRecord,
+  tempPassIdentity?: string,
 ): ProfileRecord | undefined {
+  const { code, serviceProvider } = session;
+  const tempPass = session.mvpd !== null ? findMvpd(context.seed, session.mvpd) : undefined;
+  if (tempPass?.flags?.isTempPass) {
+    const owner = { appId: session.appId, deviceId: session.deviceId, serviceProvider };
+    return tempPassProfile(context, owner, tempPass, tempPassIdentity);
+  }
   const profile = findProfileBySessionCode(context.db, code);
   return profile &&
     profile.serviceProvider === serviceProvider &&

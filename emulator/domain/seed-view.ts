@@ -1,4 +1,5 @@
 import type { Seed } from './seed.ts';
+import { TEMPPASS_RESET_API_KEY } from './seed-temppass.ts';
 
 /**
  * The public description of the seed served by `GET /__emulator/seed`: what a partner's test suite
@@ -9,6 +10,9 @@ export function describeSeed(seed: Seed) {
     serviceProvider: seed.serviceProvider,
     serviceProviderName: seed.serviceProviderName,
     softwareStatement: seed.softwareStatement,
+    /** Same SP, but its clients get 403 from the Reset TempPass API. */
+    softwareStatementNoReset: seed.softwareStatementNoReset,
+    tempPassResetApiKey: TEMPPASS_RESET_API_KEY,
     redirectUris: seed.redirectUris,
     domains: seed.domains,
     mvpds: seed.mvpds.map((mvpd) => ({
@@ -24,6 +28,7 @@ export function describeSeed(seed: Seed) {
       preauthorizeMaxResources: mvpd.preauthorizeMaxResources,
       authorizeMaxResources: mvpd.authorizeMaxResources,
       ...(mvpd.flags ?? {}),
+      ...(mvpd.tempPass ? { tempPass: { ...mvpd.tempPass } } : {}),
     })),
     accounts: seed.accounts.map((account) => ({
       mvpd: account.mvpd,

@@ -1,3 +1,5 @@
+import { tempPassMvpds, type TempPassConfig } from './seed-temppass.ts';
+
 /**
  * The seeded world of the emulator: one service provider, its registered domains and software
  * statements, the MVPDs with their login personalities, test accounts and the catalog. Runtime
@@ -5,7 +7,8 @@
  * returns to. Everything here is documented in the README and served by `GET /__emulator/seed`.
  */
 
-export type LoginPersonality = 'redirect' | 'two-hop';
+/** `none`: no login at all (TempPass pseudo-MVPDs; Adobe itself grants temporary access). */
+export type LoginPersonality = 'redirect' | 'two-hop' | 'none';
 
 export interface SeedMvpd {
   id: string;
@@ -24,6 +27,8 @@ export interface SeedMvpd {
   authorizeMaxResources: number;
   /** Flags copied as-is into the configuration answer (omitted when absent). */
   flags?: { authPerAggregator?: boolean; isTempPass?: boolean };
+  /** Present on TempPass pseudo-MVPDs (with `flags.isTempPass`). */
+  tempPass?: TempPassConfig;
 }
 
 export type Entitlement =
@@ -57,6 +62,8 @@ export interface SoftwareStatementInfo {
   softwareId: string;
   serviceProviders: string[];
   scopes: string[];
+  /** May its clients call the Reset TempPass management API (reset-temppass.md)? Else 403. */
+  canResetTempPass: boolean;
 }
 
 export interface Seed {
@@ -65,6 +72,8 @@ export interface Seed {
   domains: string[];
   redirectUris: string[];
   softwareStatement: string;
+  /** A statement for the same SP whose clients are refused (403) by the Reset TempPass API. */
+  softwareStatementNoReset: string;
   softwareStatements: SoftwareStatementInfo[];
   accessTokenTtlSeconds: number;
   sessionTtlMs: number;
@@ -200,7 +209,7 @@ function accountsFor(mvpd: SeedMvpd): SeedAccount[] {
 }
 
 export function createSeed(): Seed {
-  const mvpds: SeedMvpd[] = [
+  const providers: SeedMvpd[] = [
     {
       id: 'AcmeCable',
       displayName: 'Acme Cable',
@@ -229,19 +238,32 @@ export function createSeed(): Seed {
       authorizeMaxResources: 1,
     },
   ];
+  const mvpds = [...providers, ...tempPassMvpds()];
   return {
     serviceProvider: 'REF30',
     serviceProviderName: 'Pass Reference TV',
     domains: ['localhost', '127.0.0.1', 'passref.example'],
     redirectUris: ['adobepass://com.example.passref', 'https://passref.example/callback'],
     softwareStatement: makeSoftwareStatement('passref-web-app'),
+    softwareStatementNoReset: makeSoftwareStatement('passref-partner-app'),
     softwareStatements: [
-      { softwareId: 'passref-web-app', serviceProviders: ['REF30'], scopes: ['api:client:v2'] },
+      {
+        softwareId: 'passref-web-app',
+        serviceProviders: ['REF30'],
+        scopes: ['api:client:v2'],
+        canResetTempPass: true,
+      },
+      {
+        softwareId: 'passref-partner-app',
+        serviceProviders: ['REF30'],
+        scopes: ['api:client:v2'],
+        canResetTempPass: false,
+      },
     ],
     accessTokenTtlSeconds: 21_600,
     sessionTtlMs: 30 * 60_000,
     mvpds,
-    accounts: mvpds.flatMap(accountsFor),
+    accounts: providers.flatMap(accountsFor),
     resources: buildResources(),
   };
 }

@@ -14,8 +14,10 @@ import { decisionRoutes } from './decision-routes.ts';
 import { logoutRoutes } from './logout-routes.ts';
 import { mvpdPages } from './mvpd-pages.ts';
 import { mediaRoutes } from './media-routes.ts';
+import { resetTempPassRoutes } from './reset-temppass-routes.ts';
+import { v1Routes } from './v1-routes.ts';
 
-/** Request headers a browser client may send cross-origin (spec headers.md §9). */
+/** Request headers a browser client may send cross-origin (spec headers.md §9; ApiKey: Reset TempPass v2). */
 const CORS_HEADERS = [
   'Authorization',
   'Content-Type',
@@ -28,6 +30,7 @@ const CORS_HEADERS = [
   'AD-Service-Token',
   'Adobe-Subject-Token',
   'AP-Partner-Framework-Status',
+  'ApiKey',
 ];
 
 /** The whole emulated Adobe Pass on one Hono app (static SPA files are added by the server). */
@@ -56,6 +59,8 @@ export function createEmulatorApp(context: EmulatorContext): Hono<EmulatorEnv> {
   app.route('/', logoutRoutes(context));
   app.route('/', mvpdPages(context));
   app.route('/', mediaRoutes(context));
+  app.route('/', resetTempPassRoutes(context));
+  app.route('/', v1Routes(context));
 
   app.onError((error, c) => {
     if (error instanceof PassError) return sendError(c, error);

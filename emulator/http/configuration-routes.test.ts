@@ -40,6 +40,20 @@ describe('GET /api/v2/{sp}/configuration', () => {
         displayName: 'Metro Fiber',
         logoUrl: 'http://emu.test:4000/media/logos/metrofiber.svg',
       },
+      {
+        id: 'TempPass',
+        displayName: 'TempPass',
+        logoUrl: expect.stringMatching(/^data:image\/svg\+xml,/),
+        authPerAggregator: true,
+        isTempPass: true,
+      },
+      {
+        id: 'TempPassPromo',
+        displayName: 'Promotional TempPass',
+        logoUrl: expect.stringMatching(/^data:image\/svg\+xml,/),
+        authPerAggregator: true,
+        isTempPass: true,
+      },
     ]);
   });
 
@@ -150,6 +164,7 @@ describe('GET /api/v2/{sp}/configuration', () => {
       softwareId: 'other-app',
       serviceProviders: ['OTHER'],
       scopes: ['api:client:v2'],
+      canResetTempPass: false,
     });
     const { app } = makeEmulator({ seed });
     const token = await registerAndToken(app, makeSoftwareStatement('other-app'));

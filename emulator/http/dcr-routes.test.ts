@@ -113,6 +113,7 @@ describe('POST /o/client/register', () => {
       softwareId: 'v1-only',
       serviceProviders: [SP],
       scopes: ['config:client'],
+      canResetTempPass: false,
     });
     const { app } = makeEmulator({ seed });
     await expectDcrError(

@@ -14,7 +14,8 @@ import { sendJson } from './respond.ts';
  * Check order: bearer token and `{serviceProvider}` (401/400, requireClient) → AP-Device-Identifier
  * / X-Device-Info (400) → `{mvpd}` (400) → body `{"resources": string[]}` (400
  * `invalid_parameter_resources`) → count (403 `too_many_resources`) → profile (403
- * `authenticated_profile_missing` / `_expired`) → 200 with one decision per resource.
+ * `authenticated_profile_missing` / `_expired`) → 200 with one decision per resource. TempPass MVPDs
+ * skip the profile check; their failures are item-level (domain/temppass-decisions.ts).
  */
 
 /** Longest accepted resource string (plain ids are short; MRSS documents are not). */
@@ -46,6 +47,7 @@ function decisionHandler(context: EmulatorContext, kind: DecisionKind) {
       deviceId,
       resources,
       trace: c.get('trace'),
+      tempPassIdentity: c.req.header('AP-TempPass-Identity'),
     });
     return sendJson(c, { decisions });
   };

@@ -73,6 +73,11 @@ const PROBLEM_PAGES: Record<LoginProblem, { status: 400 | 403; title: string; te
     title: 'Unknown TV provider',
     text: 'This TV provider is not known to the sign-in service.',
   },
+  no_login: {
+    status: 400,
+    title: 'No sign-in needed',
+    text: 'Free temporary access (TempPass) needs no TV provider sign-in. Go back to the app and start watching.',
+  },
 };
 
 const loginForm = z.object({

@@ -10,7 +10,9 @@ import { sendJson } from './respond.ts';
 /**
  * Profiles (spec profiles.md): all of this app+device+SP, one MVPD, or the one a session produced
  * (by code, no device headers: the code identifies the device). No profile is `{"profiles":{}}`.
- * `/profiles/code/{code}` is registered before `/profiles/{mvpd}`.
+ * `/profiles/code/{code}` is registered before `/profiles/{mvpd}`. TempPass MVPDs answer their
+ * temporary profile (or a top-level 400/403/500 error) from the trial state (domain/temppass.ts);
+ * `/profiles` never lists temporary profiles.
  */
 function profilesJson(profiles: ProfileRecord[]): { profiles: Record<string, unknown> } {
   return {
@@ -43,7 +45,7 @@ export function profileRoutes(context: EmulatorContext): Hono<EmulatorEnv> {
   router.get(`${base}/code/:code`, requireClient(context), (c) => {
     const serviceProvider = c.req.param('serviceProvider');
     const session = loadLiveSession(context, serviceProvider, c.req.param('code'));
-    const profile = profileForSession(context, session.code, serviceProvider);
+    const profile = profileForSession(context, session, c.req.header('AP-TempPass-Identity'));
     return sendJson(c, profilesJson(profile ? [profile] : []));
   });
   router.all(`${base}/code/:code`, methodNotAllowed(['GET']));
@@ -51,7 +53,7 @@ export function profileRoutes(context: EmulatorContext): Hono<EmulatorEnv> {
   router.get(`${base}/:mvpd`, requireClient(context), (c) => {
     const { deviceId } = readDevice(c);
     const owner = { appId: c.get('client').appId, deviceId, serviceProvider: c.req.param('serviceProvider') };
-    const profile = profileForMvpd(context, owner, c.req.param('mvpd'));
+    const profile = profileForMvpd(context, owner, c.req.param('mvpd'), c.req.header('AP-TempPass-Identity'));
     return sendJson(c, profilesJson(profile ? [profile] : []));
   });
   router.all(`${base}/:mvpd`, methodNotAllowed(['GET']));

@@ -71,10 +71,84 @@ CREATE TABLE IF NOT EXISTS playbacks (
   claimed_at INTEGER NOT NULL,
   expires_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS temppass_trials (
+  trial_id TEXT PRIMARY KEY,
+  service_provider TEXT NOT NULL,
+  mvpd TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  first_authorized_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_assets TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS temppass_device_links (
+  service_provider TEXT NOT NULL,
+  mvpd TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  trial_id TEXT NOT NULL,
+  PRIMARY KEY (service_provider, mvpd, device_id)
+);
+CREATE TABLE IF NOT EXISTS temppass_identity_links (
+  service_provider TEXT NOT NULL,
+  mvpd TEXT NOT NULL,
+  identity_key TEXT NOT NULL,
+  trial_id TEXT NOT NULL,
+  PRIMARY KEY (service_provider, mvpd, identity_key)
+);
+CREATE INDEX IF NOT EXISTS temppass_device_links_trial ON temppass_device_links (trial_id);
+CREATE INDEX IF NOT EXISTS temppass_identity_links_trial ON temppass_identity_links (trial_id);
+CREATE TABLE IF NOT EXISTS v1_regcodes (
+  code TEXT PRIMARY KEY,
+  id TEXT NOT NULL,
+  requestor TEXT NOT NULL,
+  mvpd TEXT,
+  generated INTEGER NOT NULL,
+  expires INTEGER NOT NULL,
+  device_id TEXT NOT NULL,
+  device_info TEXT,
+  user_agent TEXT,
+  original_user_agent TEXT,
+  device_type TEXT,
+  device_user TEXT,
+  app_id_param TEXT,
+  client_id TEXT NOT NULL,
+  software_id TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS v1_authorizations (
+  app_id TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  service_provider TEXT NOT NULL,
+  mvpd TEXT NOT NULL,
+  resource TEXT NOT NULL,
+  not_before INTEGER NOT NULL,
+  not_after INTEGER NOT NULL,
+  proxy_mvpd TEXT,
+  PRIMARY KEY (app_id, device_id, service_provider, mvpd, resource)
+);
+CREATE TABLE IF NOT EXISTS v1_freepreviews (
+  app_id TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  service_provider TEXT NOT NULL,
+  mvpd TEXT NOT NULL,
+  identity_header TEXT,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (app_id, device_id, service_provider, mvpd)
+);
 `;
 
 /** Tables that hold what clients created; a reset empties them (meta keeps the signing key). */
-export const RUNTIME_TABLES = ['clients', 'sessions', 'profiles', 'login_flows', 'playbacks'] as const;
+export const RUNTIME_TABLES = [
+  'clients',
+  'sessions',
+  'profiles',
+  'login_flows',
+  'playbacks',
+  'temppass_trials',
+  'temppass_device_links',
+  'temppass_identity_links',
+  'v1_regcodes',
+  'v1_authorizations',
+  'v1_freepreviews',
+] as const;
 
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

@@ -2,6 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { AppPage } from './pages/app-page.ts';
+import { FreePage } from './pages/free-page.ts';
+import { ResetTempPassPage } from './pages/reset-temppass-page.ts';
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -27,6 +29,8 @@ test.describe('axe WCAG 2.1 A/AA scan of every route', () => {
       '/no-such-page',
       '/activate',
       '/activate/done',
+      '/free',
+      '/programmer/reset-temppass',
     ]) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -64,5 +68,33 @@ test.describe('axe WCAG 2.1 A/AA scan of every route', () => {
     await page.goto('/account');
     await expect(page.getByTestId('profile-card')).toBeVisible();
     await expectNoViolations(page, '/account (signed in)');
+  });
+
+  test('free viewing and the programmer’s reset: status, playback countdown, result', async ({
+    page,
+    emulator,
+  }) => {
+    void emulator;
+    const free = new FreePage(page);
+    await free.open();
+    await free.emailInput.fill('not an email');
+    await page.getByRole('button', { name: 'Get my free titles' }).click();
+    await expect(page.getByTestId('promo-email-error')).toBeVisible();
+    await expectNoViolations(page, '/free (invalid email)');
+    await free.enterEmail('a11y@example.com');
+    await expectNoViolations(page, '/free (promotional status)');
+    await free.browse();
+    await expectNoViolations(page, '/ (free pass)');
+    await free.openFromHeader();
+    await free.startBasic();
+    await free.openTitle('pebble-star-school');
+    await expect(free.countdown).toBeVisible();
+    await expectNoViolations(page, '/watch (free pass, countdown)');
+
+    const reset = new ResetTempPassPage(page);
+    await reset.open();
+    await reset.resetThisDevice();
+    await expect(reset.result).toContainText('Reset done');
+    await expectNoViolations(page, '/programmer/reset-temppass (result)');
   });
 });

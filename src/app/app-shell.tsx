@@ -1,8 +1,9 @@
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet, useNavigation } from 'react-router-dom';
+import { AccessSwitch } from '../components/access-switch';
 import { ProviderLogo } from '../components/provider-logo';
 import { Spinner } from '../components/spinner';
-import { useCurrentProfile } from '../queries/profiles';
+import { useActiveAccess } from '../queries/active-access';
 import { useChosenMvpd } from '../state/device-store';
 
 function Brand() {
@@ -28,28 +29,57 @@ function PageOutlet() {
   );
 }
 
+function SignInButton() {
+  return (
+    <Link className="button primary small" to="/providers" data-testid="header-sign-in">
+      Sign in
+    </Link>
+  );
+}
+
+/**
+ * Who the app watches with: the TV provider, a free pass, or nobody yet. With both a TV provider
+ * profile and a free pass, a switch picks the one the app authorizes against.
+ */
 function AccountStatus() {
-  const current = useCurrentProfile();
+  const access = useActiveAccess();
   const chosen = useChosenMvpd();
-  if (current.isPending) return <span className="muted">Checking sign-in…</span>;
-  if (!current.data) {
+  if (access.isPending) return <span className="muted">Checking sign-in…</span>;
+  const { active, provider } = access;
+  if (!provider) {
+    if (active.kind !== 'free') return <SignInButton />;
     return (
-      <Link className="button primary small" to="/providers" data-testid="header-sign-in">
-        Sign in
-      </Link>
+      <span className="account-status">
+        <Link
+          to="/free"
+          className="current-provider"
+          data-testid="free-pass-status"
+          aria-label="Watching with a free pass. Details"
+        >
+          Free pass
+        </Link>
+        <SignInButton />
+      </span>
     );
   }
-  const name = chosen?.id === current.data.mvpd ? chosen.displayName : current.data.mvpd;
-  return (
+  const name = chosen?.id === provider.mvpd ? chosen.displayName : provider.mvpd;
+  const providerLink = (
     <Link
       to="/account"
       className="current-provider"
       data-testid="current-provider"
       aria-label={`Signed in with ${name}. Account`}
     >
-      {chosen?.id === current.data.mvpd && <ProviderLogo src={chosen.logoUrl} />}
+      {chosen?.id === provider.mvpd && <ProviderLogo src={chosen.logoUrl} />}
       <span>{name}</span>
     </Link>
+  );
+  if (!access.switchable) return providerLink;
+  return (
+    <span className="account-status">
+      <AccessSwitch providerName={name} active={active.kind === 'free' ? 'free' : 'provider'} />
+      {providerLink}
+    </span>
   );
 }
 
@@ -75,7 +105,7 @@ export function AppShell() {
   );
 }
 
-/** The second screen's frame: the brand and the page, no account state. */
+/** The second screen's (and the programmer tools') frame: the brand and the page, no account state. */
 export function MinimalShell() {
   return (
     <>

@@ -21,12 +21,22 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../pages/tv/tv-activation-page')).TvActivationPage }),
       },
       {
+        path: 'free',
+        lazy: async () => ({ Component: (await import('../pages/free/free-page')).FreePage }),
+      },
+      {
         path: 'watch/:resource',
         lazy: async () => ({ Component: (await import('../pages/watch/watch-page')).WatchPage }),
       },
       {
         path: 'account',
         lazy: async () => ({ Component: (await import('../pages/account/account-page')).AccountPage }),
+      },
+      {
+        path: 'dev/clientless-v1',
+        lazy: async () => ({
+          Component: (await import('../pages/clientless-v1/clientless-v1-page')).ClientlessV1Page,
+        }),
       },
       {
         path: 'signed-out',
@@ -39,7 +49,8 @@ export const router = createBrowserRouter([
     ],
   },
   {
-    // No profile check here: the second screen needs none, and the sign-in return page asks by code.
+    // No profile check here: the second screen needs none, the sign-in return page asks by code,
+    // and the programmer's tools are not the viewer's app.
     Component: MinimalShell,
     ErrorBoundary: RouteError,
     children: [
@@ -57,6 +68,13 @@ export const router = createBrowserRouter([
         path: 'activate/done',
         lazy: async () => ({
           Component: (await import('../pages/activate/activate-done-page')).ActivateDonePage,
+        }),
+      },
+      {
+        // The programmer's tool: not linked from the viewer's pages.
+        path: 'programmer/reset-temppass',
+        lazy: async () => ({
+          Component: (await import('../pages/programmer/reset-temppass-page')).ResetTempPassPage,
         }),
       },
     ],

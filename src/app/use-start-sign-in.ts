@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router-dom';
 import { passKeys } from '../queries/pass-keys';
 import { useCreateSession } from '../queries/sessions';
 import { usePassScope } from '../queries/use-pass-scope';
+import { accessActions } from '../state/access-store';
 import { useDeviceActions } from '../state/device-store';
 import { safeReturnPath, signInRedirectUrl } from './return-path';
 
@@ -15,7 +16,8 @@ export interface ChosenMvpd {
 /**
  * Primary-screen sign-in (cookbook phase B, step 3): create a session for the chosen MVPD and send
  * this browser to the MVPD login; it comes back on `/sign-in/complete`. When a profile already
- * exists (`authorize`), go straight to the return path.
+ * exists (`authorize`), go straight to the return path. Either way the TV provider becomes the
+ * active access once signed in (a free pass is kept for the switch).
  */
 export function useStartSignIn() {
   const { config, client, serviceProvider, deviceId } = usePassScope();
@@ -38,6 +40,8 @@ export function useStartSignIn() {
             codeIssued(session.code);
             window.location.assign(client.resolveUrl(session.url));
           } else {
+            // A profile already exists: watching with the TV provider from now on.
+            accessActions.providerChosen();
             void queryClient.invalidateQueries({ queryKey: passKeys.profiles(serviceProvider, deviceId) });
             navigate(safeReturnPath(returnTo), { replace: true });
           }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../pass/schemas/zod';
 
 /** The programmer's catalog (`/catalog.json`): titles grouped by channel, each a REST v2 resource id. */
 export const catalogSchema = z.object({

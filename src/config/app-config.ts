@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../pass/schemas/zod';
 
 /**
  * Runtime configuration of the SPA, fetched from `/app-config.json` at start-up, so one build runs

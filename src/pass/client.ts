@@ -80,8 +80,11 @@ export interface PassClient {
   authenticateUrl(code: string): string;
   /** Resolves a (possibly relative) `url` from a session or logout answer against the API host. */
   resolveUrl(url: string): string;
-  /** Current DCR access token (registers and fetches as needed). */
-  getAccessToken(): Promise<string>;
+  /**
+   * Current DCR access token (registers and fetches as needed). Pass a token a server just rejected
+   * (HTTP 401) as `rejected` to get a fresh one (e.g. for the management API).
+   */
+  getAccessToken(rejected?: string): Promise<string>;
 }
 
 const defaultSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -145,6 +148,6 @@ export function createPassClient(options: PassClientOptions): PassClient {
     logout: (mvpd, callOptions) => logout(context, mvpd, callOptions),
     authenticateUrl: (code) => authenticateUrl(config.apiBaseUrl, config.serviceProvider, code),
     resolveUrl: (url) => resolveApiUrl(config.apiBaseUrl, url),
-    getAccessToken: () => dcr.getAccessToken(),
+    getAccessToken: (rejected) => dcr.getAccessToken(rejected),
   };
 }

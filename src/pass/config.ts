@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './schemas/zod';
 
 /** An origin such as `https://sp.auth.adobe.com`, or `''` for "same origin as the page". */
 const baseUrlSchema = z

@@ -50,3 +50,19 @@ export {
   type PacerStore,
   type RequestPacer,
 } from './pacer';
+export {
+  isResetTempPassError,
+  maskedHeaders,
+  RESET_ALL,
+  resetErrorKind,
+  resetTempPassDevice,
+  resetTempPassIdentity,
+  ResetTempPassError,
+  type ResetCallOptions,
+  type ResetDeviceTarget,
+  type ResetIdentityTarget,
+  type ResetTempPassContext,
+  type ResetTempPassDone,
+  type ResetTempPassErrorKind,
+  type ResetTempPassRequest,
+} from './management/reset-temppass';

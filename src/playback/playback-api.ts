@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../pass/schemas/zod';
 
 /**
  * The programmer's playback backend (here: the emulator's verifier and protected origin). The app

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ProfilesResponse } from '../pass';
 import { useDeviceActions } from '../state/device-store';
 import { passKeys } from './pass-keys';
 import { usePassScope } from './use-pass-scope';
@@ -19,10 +20,25 @@ export function useLogout() {
       const entry = answer.logouts[mvpd];
       return entry?.actionType === 'interactive' && entry.url ? client.resolveUrl(entry.url) : null;
     },
-    onSuccess: () => {
+    onSuccess: (_url, { mvpd }) => {
       signedOut();
-      queryClient.removeQueries({ queryKey: passKeys.device(serviceProvider, deviceId) });
+      // The profile is gone server-side: drop it from the cache without asking again (a refetch here
+      // would race the MVPD logout page), and forget every decision and code of this device.
+      const profilesKey = passKeys.profiles(serviceProvider, deviceId);
+      queryClient.setQueryData(profilesKey, (previous: ProfilesResponse | undefined) =>
+        previous ? { ...previous, profiles: omit(previous.profiles, mvpd) } : previous,
+      );
+      const isProfiles = (key: readonly unknown[]) =>
+        JSON.stringify(key.slice(0, profilesKey.length)) === JSON.stringify(profilesKey);
+      queryClient.removeQueries({
+        queryKey: passKeys.device(serviceProvider, deviceId),
+        predicate: (query) => !isProfiles(query.queryKey),
+      });
       queryClient.removeQueries({ queryKey: passKeys.codes(serviceProvider) });
     },
   });
+}
+
+function omit<T>(record: Record<string, T>, key: string): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).filter(([name]) => name !== key));
 }

@@ -12,10 +12,39 @@ export const passKeys = {
     [...passKeys.device(serviceProvider, deviceId), 'profiles'] as const,
   preauthorizations: (serviceProvider: string, deviceId: string, mvpd: string) =>
     [...passKeys.device(serviceProvider, deviceId), 'preauthorize', mvpd] as const,
-  preauthorize: (serviceProvider: string, deviceId: string, mvpd: string, resources: readonly string[]) =>
-    [...passKeys.preauthorizations(serviceProvider, deviceId, mvpd), resources] as const,
-  authorize: (serviceProvider: string, deviceId: string, mvpd: string, resource: string, attempt: string) =>
-    [...passKeys.device(serviceProvider, deviceId), 'authorize', mvpd, resource, attempt] as const,
+  /**
+   * `identityKey`: the promotional TempPass identity hash sent in `AP-TempPass-Identity` (the answer
+   * depends on it); `null` for every other MVPD.
+   */
+  preauthorize: (
+    serviceProvider: string,
+    deviceId: string,
+    mvpd: string,
+    resources: readonly string[],
+    identityKey: string | null = null,
+  ) => [...passKeys.preauthorizations(serviceProvider, deviceId, mvpd), identityKey, resources] as const,
+  authorize: (
+    serviceProvider: string,
+    deviceId: string,
+    mvpd: string,
+    resource: string,
+    attempt: string,
+    identityKey: string | null = null,
+  ) =>
+    [
+      ...passKeys.device(serviceProvider, deviceId),
+      'authorize',
+      mvpd,
+      identityKey,
+      resource,
+      attempt,
+    ] as const,
+  /** Everything about one TempPass MVPD on this device: what a reset or a new permit invalidates. */
+  tempPass: (serviceProvider: string, deviceId: string, mvpd: string) =>
+    [...passKeys.device(serviceProvider, deviceId), 'temppass', mvpd] as const,
+  /** GET /profiles/{tempPassMvpd}, per identity hash for a promotional pass (`null` for a basic one). */
+  tempPassProfile: (serviceProvider: string, deviceId: string, mvpd: string, identityKey: string | null) =>
+    [...passKeys.tempPass(serviceProvider, deviceId, mvpd), 'profile', identityKey] as const,
   codes: (serviceProvider: string) => [...passKeys.all(serviceProvider), 'code'] as const,
   session: (serviceProvider: string, code: string) =>
     [...passKeys.codes(serviceProvider), code, 'session'] as const,

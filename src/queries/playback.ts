@@ -1,11 +1,18 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { isPermit, type DenyDecision, type PassClient } from '../pass';
 import { streamUrl, verifyMediaToken } from '../playback/playback-api';
+import type { TempPassIdentity } from '../temppass/free-passes';
 import { passKeys } from './pass-keys';
 import { usePassScope } from './use-pass-scope';
 
 export type PlaybackDecision =
-  | { kind: 'play'; src: string; tokenExpiresAt: number }
+  | {
+      kind: 'play';
+      src: string;
+      tokenExpiresAt: number;
+      /** A TempPass permit (`source: "temppass"`): when the pass ends (the decision's `notAfter`). */
+      accessExpiresAt: number | null;
+    }
   | { kind: 'denied'; decision: DenyDecision }
   | { kind: 'refused'; status: string };
 
@@ -21,11 +28,22 @@ export function playbackQuery(
   mvpd: string,
   resource: string,
   attempt: string,
+  identity: TempPassIdentity | null = null,
 ) {
   return queryOptions({
-    queryKey: passKeys.authorize(client.config.serviceProvider, deviceId, mvpd, resource, attempt),
+    queryKey: passKeys.authorize(
+      client.config.serviceProvider,
+      deviceId,
+      mvpd,
+      resource,
+      attempt,
+      identity?.key ?? null,
+    ),
     queryFn: async ({ signal }): Promise<PlaybackDecision> => {
-      const { decisions } = await client.authorize(mvpd, [resource], { signal });
+      const { decisions } = await client.authorize(mvpd, [resource], {
+        signal,
+        ...(identity ? { tempPassIdentity: identity.header } : {}),
+      });
       const decision = decisions.find((d) => d.resource === resource);
       if (!decision) throw new Error('The authorization answer did not include this title.');
       if (!isPermit(decision)) return { kind: 'denied', decision };
@@ -37,6 +55,7 @@ export function playbackQuery(
         kind: 'play',
         src: streamUrl(playbackBaseUrl, resource, token),
         tokenExpiresAt: decision.token.notAfter,
+        accessExpiresAt: decision.source === 'temppass' ? (decision.notAfter ?? null) : null,
       };
     },
     staleTime: Infinity,
@@ -47,10 +66,15 @@ export function playbackQuery(
   });
 }
 
-export function usePlayback(mvpd: string | null, resource: string, attempt: string) {
+export function usePlayback(
+  mvpd: string | null,
+  resource: string,
+  attempt: string,
+  identity: TempPassIdentity | null = null,
+) {
   const { client, deviceId, config } = usePassScope();
   return useQuery({
-    ...playbackQuery(client, deviceId, config.playbackBaseUrl, mvpd ?? '', resource, attempt),
+    ...playbackQuery(client, deviceId, config.playbackBaseUrl, mvpd ?? '', resource, attempt, identity),
     enabled: mvpd !== null,
   });
 }

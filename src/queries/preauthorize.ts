@@ -1,5 +1,6 @@
 import { queryOptions, useQueries } from '@tanstack/react-query';
 import { chunk, type Decision, type PassClient } from '../pass';
+import type { TempPassIdentity } from '../temppass/free-passes';
 import { passKeys } from './pass-keys';
 import { usePassScope } from './use-pass-scope';
 
@@ -12,10 +13,21 @@ export function preauthorizeQuery(
   deviceId: string,
   mvpd: string,
   resources: readonly string[],
+  identity: TempPassIdentity | null = null,
 ) {
   return queryOptions({
-    queryKey: passKeys.preauthorize(client.config.serviceProvider, deviceId, mvpd, resources),
-    queryFn: ({ signal }) => client.preauthorize(mvpd, resources, { signal }),
+    queryKey: passKeys.preauthorize(
+      client.config.serviceProvider,
+      deviceId,
+      mvpd,
+      resources,
+      identity?.key ?? null,
+    ),
+    queryFn: ({ signal }) =>
+      client.preauthorize(mvpd, resources, {
+        signal,
+        ...(identity ? { tempPassIdentity: identity.header } : {}),
+      }),
     // Decisions are kept in memory only, never persisted (decisions.md: caching).
     staleTime: 10 * 60_000,
   });
@@ -28,12 +40,19 @@ export interface CatalogLocks {
   errors: unknown[];
 }
 
-/** Lock state for many titles with one preauthorize call per batch of five, never one per tile. */
-export function useCatalogLocks(mvpd: string | null, resources: readonly string[]): CatalogLocks {
+/**
+ * Lock state for many titles with one preauthorize call per batch of five, never one per tile.
+ * `identity`: the promotional TempPass identity when `mvpd` is one.
+ */
+export function useCatalogLocks(
+  mvpd: string | null,
+  resources: readonly string[],
+  identity: TempPassIdentity | null = null,
+): CatalogLocks {
   const { client, deviceId } = usePassScope();
   const batches = mvpd ? chunk(resources, PREAUTHORIZE_BATCH_SIZE) : [];
   return useQueries({
-    queries: batches.map((batch) => preauthorizeQuery(client, deviceId, mvpd ?? '', batch)),
+    queries: batches.map((batch) => preauthorizeQuery(client, deviceId, mvpd ?? '', batch, identity)),
     combine: (results) => ({
       decisions: new Map(
         results.flatMap((result) => result.data?.decisions.map((d) => [d.resource, d] as const) ?? []),

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { MvpdProfile, PassClient, ProfilesResponse } from '../pass';
+import { accessActions } from '../state/access-store';
 import { useChosenMvpd } from '../state/device-store';
 import { passKeys } from './pass-keys';
 import { usePassScope } from './use-pass-scope';
@@ -51,17 +52,20 @@ export function useCurrentProfile() {
 
 /**
  * After a login completes, the profile found by code is this device's profile too: merge it into
- * the profiles cache instead of asking Adobe again.
+ * the profiles cache instead of asking Adobe again. The viewer just signed in with a TV provider,
+ * so that becomes the active access (a free pass is kept for the "Watching with" switch).
  */
 export function useRememberProfiles() {
   const { client, deviceId } = usePassScope();
   const queryClient = useQueryClient();
   return useCallback(
-    (found: ProfilesResponse) =>
+    (found: ProfilesResponse) => {
+      if (Object.keys(found.profiles).length > 0) accessActions.providerChosen();
       queryClient.setQueryData(profilesQuery(client, deviceId).queryKey, (previous) => ({
         ...previous,
         profiles: { ...previous?.profiles, ...found.profiles },
-      })),
+      }));
+    },
     [queryClient, client, deviceId],
   );
 }

@@ -1,22 +1,28 @@
 import { Link } from 'react-router-dom';
 import { ErrorPanel } from '../../components/error-panel';
 import { Spinner } from '../../components/spinner';
+import { useActiveAccess } from '../../queries/active-access';
 import { useCatalog } from '../../queries/catalog';
 import { useCatalogLocks } from '../../queries/preauthorize';
-import { useCurrentProfile } from '../../queries/profiles';
 import { useChosenMvpd } from '../../state/device-store';
+import { FreePassBanner } from './free-pass-banner';
 import { lockState, TitleTile } from './title-tile';
 import { handleGridKeyDown } from './use-grid-navigation';
 import './catalog.css';
 
-/** Browse: titles by channel with lock states from batched preauthorize calls. */
+/**
+ * Browse: titles by channel with lock states from batched preauthorize calls, against the active
+ * access's MVPD — the TV provider, or a free pass (with its identity for a promotional one).
+ */
 export function CatalogPage() {
   const catalog = useCatalog();
-  const current = useCurrentProfile();
+  const access = useActiveAccess();
   const chosen = useChosenMvpd();
-  const mvpd = current.data?.mvpd ?? null;
+  const { active } = access;
+  const free = active.kind === 'free' ? active : null;
+  const mvpd = active.kind === 'none' || free?.needsIdentity ? null : active.mvpd;
   const resourceIds = catalog.data?.titles.map((title) => title.id) ?? [];
-  const locks = useCatalogLocks(mvpd, resourceIds);
+  const locks = useCatalogLocks(mvpd, resourceIds, free?.identity ?? null);
   const providerName = mvpd && chosen?.id === mvpd ? chosen.displayName : mvpd;
 
   if (catalog.isPending) return <Spinner label="Loading the catalog…" />;
@@ -28,23 +34,37 @@ export function CatalogPage() {
   return (
     <div className="stack" data-testid="catalog">
       <h1>Browse</h1>
-      {current.isPending ? (
-        <Spinner label="Checking your sign-in…" />
-      ) : mvpd ? (
-        <p className="muted" data-testid="catalog-provider">
-          Watching with {providerName}. Titles marked Locked are not in your package.
-        </p>
-      ) : (
-        <div className="panel hero" data-testid="signed-out-banner">
-          <h2>Sign in with your TV provider to watch</h2>
-          <p className="muted">Your TV subscription unlocks live channels and shows on this app.</p>
-          <Link className="button primary" to="/providers">
-            Sign in with your TV provider
-          </Link>
-        </div>
-      )}
-      {locks.isPending && mvpd && <Spinner label="Checking which titles your package includes…" />}
-      {locks.errors[0] !== undefined && <ErrorPanel error={locks.errors[0]} testId="catalog-locks-error" />}
+      {/* One slot of fixed minimum height for every sign-in state, so the rows never move (CLS 0). */}
+      <div className="catalog-status">
+        {access.isPending ? (
+          <Spinner label="Checking your sign-in…" />
+        ) : free ? (
+          <FreePassBanner free={free} />
+        ) : mvpd ? (
+          <p className="muted" data-testid="catalog-provider">
+            Watching with {providerName}. Titles marked Locked are not in your package.
+          </p>
+        ) : (
+          <div className="panel hero" data-testid="signed-out-banner">
+            <h2>Sign in with your TV provider to watch</h2>
+            <p className="muted">Your TV subscription unlocks live channels and shows on this app.</p>
+            <div className="actions">
+              <Link className="button primary" to="/providers">
+                Sign in with your TV provider
+              </Link>
+              <Link className="button" to="/free" data-testid="watch-free-link">
+                No TV provider? Watch free
+              </Link>
+            </div>
+          </div>
+        )}
+        {locks.isPending && mvpd && (
+          <Spinner
+            label={free ? 'Checking your free pass…' : 'Checking which titles your package includes…'}
+          />
+        )}
+        {locks.errors[0] !== undefined && <ErrorPanel error={locks.errors[0]} testId="catalog-locks-error" />}
+      </div>
       <div className="channels" onKeyDown={handleGridKeyDown}>
         {channels.map((channel, row) => (
           <section

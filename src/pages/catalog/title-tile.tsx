@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { CatalogTitle } from '../../catalog/catalog-api';
 import type { Decision } from '../../pass';
+import { tempPassLimitOf } from '../../temppass/status';
 
 export type LockState = 'unlocked' | 'locked' | 'checking' | 'signed-out';
 
@@ -48,8 +49,11 @@ interface TitleTileProps {
  * playback gate, which authorizes for real.
  */
 export function TitleTile({ title, state, decision, row, col }: TitleTileProps) {
+  // A used-up free pass denies every title alike; the catalog's free-pass banner says it once.
   const message =
-    decision && !decision.authorized ? (decision.error.details ?? decision.error.message) : undefined;
+    decision && !decision.authorized && !tempPassLimitOf(decision.error.code)
+      ? (decision.error.details ?? decision.error.message)
+      : undefined;
   return (
     <li
       className={`tile tile-${state}`}

@@ -7,6 +7,7 @@ import { ProviderLogo } from '../../components/provider-logo';
 import { Spinner } from '../../components/spinner';
 import type { Mvpd } from '../../pass';
 import { usePickableMvpds } from '../../queries/configuration';
+import { useCurrentProfile } from '../../queries/profiles';
 import { useChosenMvpd, useDeviceActions } from '../../state/device-store';
 import { ProviderList } from './provider-list';
 import './providers.css';
@@ -40,6 +41,8 @@ export function ProvidersPage() {
   const [where, setWhere] = useState<Where>('here');
   const signIn = useStartSignIn();
   const navigate = useNavigate();
+  // Same query as the header's: no extra request.
+  const signedOut = useCurrentProfile().data === null;
 
   const choose = (mvpd: ChosenMvpd) => {
     if (where === 'other-device') {
@@ -109,6 +112,13 @@ export function ProvidersPage() {
           Sign in on another device and choose your provider there
         </Link>
       </p>
+      {signedOut && (
+        <p>
+          <Link to="/free" data-testid="watch-free-link">
+            No TV provider? Watch free for a while
+          </Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** One registered domain of the service provider. */
 export const domainSchema = z.object({ name: z.string(), mvpdInitiated: z.boolean() }).loose();

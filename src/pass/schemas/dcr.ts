@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** 201 answer of `POST /o/client/register`. */
 export const dcrRegisterResponseSchema = z

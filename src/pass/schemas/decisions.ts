@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { enhancedErrorSchema } from './enhanced-error';
 import { epochMsSchema, openEnum } from './open-enum';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { openEnum } from './open-enum';
 
 /** Values of the restricted `action` field; Adobe may add values, so parsing stays open. */

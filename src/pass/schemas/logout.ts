@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { openEnum } from './open-enum';
 
 /** Logout `actionName` values. Open: Adobe may add. */

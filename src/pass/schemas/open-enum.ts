@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * A string field whose documented values are listed by Adobe, but where Adobe reserves the right to

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { epochMsSchema, openEnum } from './open-enum';
 
 /** Profile types; Adobe may add new kinds of SSO, so parsing stays open. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { epochMsStringSchema, openEnum } from './open-enum';
 
 /** `actionName` values of session responses (create/resume/retrieve, partner SSO). Open: Adobe may add. */

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { readAccessToken } from '../domain/access-token.ts';
+import { readAccessToken, type AccessTokenClaims } from '../domain/access-token.ts';
 import { parseDeviceIdentifier, parseDeviceInfo, type DeviceInfo } from '../domain/device.ts';
 import { PassError } from '../domain/errors.ts';
 import { isThrottledPath } from '../domain/throttle.ts';
@@ -48,6 +48,23 @@ export function throttleMiddleware(context: EmulatorContext): MiddlewareHandler<
   };
 }
 
+/** Verified access tokens by their text: an RSA verification per request is the costliest step. */
+const verifiedTokens = new WeakMap<EmulatorContext, Map<string, AccessTokenClaims>>();
+const VERIFIED_TOKEN_CACHE = 1_000;
+
+function verifiedClaims(context: EmulatorContext, token: string): AccessTokenClaims | undefined {
+  let cache = verifiedTokens.get(context);
+  if (!cache) verifiedTokens.set(context, (cache = new Map()));
+  const cached = cache.get(token);
+  if (cached) return cached;
+  const claims = readAccessToken(context.keys, token);
+  if (claims) {
+    if (cache.size >= VERIFIED_TOKEN_CACHE) cache.delete(cache.keys().next().value ?? '');
+    cache.set(token, claims);
+  }
+  return claims;
+}
+
 /**
  * `Authorization: Bearer <token>` for every protected API. Missing, garbled, expired or revoked →
  * 401 `invalid_access_token_client_application`. When the route has a `serviceProvider` path
@@ -58,7 +75,7 @@ export function requireClient(context: EmulatorContext): MiddlewareHandler<Emula
   return async (c, next) => {
     const header = c.req.header('Authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    const claims = match ? readAccessToken(context.keys, match[1] ?? '') : undefined;
+    const claims = match ? verifiedClaims(context, match[1] ?? '') : undefined;
     const nowSeconds = context.clock.now() / 1000;
     const row = claims
       ? (context.db

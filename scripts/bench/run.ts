@@ -72,8 +72,8 @@ function markdown(report: Report, table: string): string {
       'the initial JS of every route, page load in Chromium (4× CPU throttling, median of 5), the ' +
       'requests of a full second-screen flow under Adobe’s throttle, and the emulator under load ' +
       'against a bare `node:http` server. It prints this table and writes `reports/bench.json`; ' +
-      '`npm run bench -- --only bundle|load|api|emulator` runs one part. `npm run size` (the last step ' +
-      'of `npm test`) checks the bundle budgets alone and fails when one is broken.',
+      '`npm run bench -- --only bundle|load|api|emulator` runs one part. `npm run size` checks the ' +
+      'bundle budgets alone and exits 1 when one is broken (it joins `npm test` once they hold).',
     '',
     table,
     ...(dates.length > 1 ? ['', `Sections measured on different days: ${dates.join(', ')}.`] : []),

@@ -1,15 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-
-// CHROMIUM_PATH=/path/to/chrome forces that browser; CHROMIUM_PATH= (empty) forces Playwright's own
-// (after `npx playwright install chromium`); unset: Debian's /usr/bin/chromium when present.
-const envPath = process.env.CHROMIUM_PATH;
-const systemChromium =
-  envPath !== undefined
-    ? envPath || undefined
-    : existsSync('/usr/bin/chromium')
-      ? '/usr/bin/chromium'
-      : undefined;
+import { chromiumLaunchOptions } from './e2e/chromium.ts';
 
 export default defineConfig({
   testDir: './e2e',
@@ -27,20 +17,7 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: systemChromium
-          ? {
-              executablePath: systemChromium,
-              args: [
-                '--no-sandbox',
-                '--disable-gpu',
-                '--disable-dev-shm-usage',
-                '--disable-background-networking',
-                '--disable-component-update',
-                '--disable-sync',
-                '--no-first-run',
-              ],
-            }
-          : {},
+        launchOptions: chromiumLaunchOptions(),
       },
     },
   ],

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { apiHeaders, SP, type EmulatorApp } from '../test-support.ts';
+import type { DecisionItem } from './decision-fixtures.ts';
 
 export const BASIC = 'TempPass';
 export const PROMO = 'TempPassPromo';
@@ -21,17 +22,7 @@ export function identityHeader(identity: string | Record<string, unknown>): stri
   return Buffer.from(JSON.stringify(object), 'utf8').toString('base64');
 }
 
-export interface DecisionItem {
-  resource: string;
-  serviceProvider: string;
-  mvpd: string;
-  source: string;
-  authorized: boolean;
-  token?: { notBefore: number; notAfter: number; serializedToken: string };
-  notBefore?: number;
-  notAfter?: number;
-  error?: { status: number; code: string; action: string };
-}
+export type { DecisionItem };
 
 export interface Caller {
   app: EmulatorApp;

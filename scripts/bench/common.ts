@@ -1,5 +1,6 @@
+import { chromiumLaunchOptions } from '../../e2e/chromium.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,25 +122,7 @@ export function renderTable(figures: readonly Figure[], machine: MachineInfo): s
 
 /** Chromium for the browser benchmarks: Debian's when present, else Playwright's own. */
 export async function launchChromium(): Promise<Browser> {
-  const envPath = process.env.CHROMIUM_PATH;
-  const executablePath =
-    envPath !== undefined
-      ? envPath || undefined
-      : existsSync('/usr/bin/chromium')
-        ? '/usr/bin/chromium'
-        : undefined;
-  return chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 export interface ServerProcess {

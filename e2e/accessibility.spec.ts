@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { ApiTracePanel } from './pages/api-trace-panel.ts';
 import { AppPage } from './pages/app-page.ts';
 import { FreePage } from './pages/free-page.ts';
 import { ResetTempPassPage } from './pages/reset-temppass-page.ts';
@@ -68,6 +69,17 @@ test.describe('axe WCAG 2.1 A/AA scan of every route', () => {
     await page.goto('/account');
     await expect(page.getByTestId('profile-card')).toBeVisible();
     await expectNoViolations(page, '/account (signed in)');
+  });
+
+  test('the API trace drawer, open with a call expanded', async ({ page, emulator }) => {
+    void emulator;
+    await page.goto('/');
+    await expect(page.getByTestId('catalog')).toBeVisible();
+    const trace = new ApiTracePanel(page);
+    await trace.open();
+    await expect(trace.calls.first()).toBeVisible();
+    await trace.expand(0);
+    await expectNoViolations(page, 'API trace drawer');
   });
 
   test('free viewing and the programmer’s reset: status, playback countdown, result', async ({

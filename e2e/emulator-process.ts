@@ -6,7 +6,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface EmulatorProcess {
   url: string;
+  /** Operating-system process id of the server. */
+  pid: number | undefined;
   stop(): Promise<void>;
+  /** Sends `signal` (e.g. SIGKILL for a crash) and resolves once the process has exited. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 /**
@@ -41,15 +45,13 @@ export function startEmulatorProcess(env: Record<string, string> = {}): Promise<
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolveStart({
-          url: match[1],
-          stop: () =>
-            new Promise<void>((done) => {
-              if (child.exitCode !== null) return done();
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
+        const kill = (signal: NodeJS.Signals) =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill(signal);
+          });
+        resolveStart({ url: match[1], pid: child.pid, stop: () => kill('SIGTERM'), kill });
       }
     };
     child.stdout?.on('data', onData);

@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useNavigation } from 'react-router-dom';
 import { AccessSwitch } from '../components/access-switch';
 import { ProviderLogo } from '../components/provider-logo';
 import { Spinner } from '../components/spinner';
+import { TraceButton } from '../devtools/trace-button';
 import { useActiveAccess } from '../queries/active-access';
 import { useChosenMvpd } from '../state/device-store';
 
@@ -99,6 +100,7 @@ export function AppShell() {
           <NavLink to="/account">Account</NavLink>
         </nav>
         <AccountStatus />
+        <TraceButton />
       </header>
       <PageOutlet />
     </>
@@ -111,6 +113,7 @@ export function MinimalShell() {
     <>
       <header className="app-header minimal" data-testid="app-header">
         <Brand />
+        <TraceButton />
       </header>
       <PageOutlet />
     </>

@@ -1,12 +1,9 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import {
-  createPassClient,
-  createRequestPacer,
-  webStoragePacerStore,
-  type PassClient,
-  type RequestPacer,
-} from '../pass';
+import type { PassClient } from '../pass/client';
+import { createLazyPassClient } from '../pass/lazy-client';
+import { createRequestPacer, webStoragePacerStore, type RequestPacer } from '../pass/pacer';
 import type { AppConfig } from '../config/app-config';
+import { recordExchange } from '../devtools/trace-recorder';
 import { useDeviceId } from '../state/device-store';
 
 interface PassContextValue {
@@ -32,7 +29,7 @@ export function PassProvider({ config, children }: { config: AppConfig; children
   const value = useMemo(
     () => ({
       config,
-      client: createPassClient({
+      client: createLazyPassClient({
         config: {
           apiBaseUrl: config.apiBaseUrl,
           serviceProvider: config.serviceProvider,
@@ -41,6 +38,8 @@ export function PassProvider({ config, children }: { config: AppConfig; children
         },
         deviceId,
         pacer: createBrowserPacer(),
+        // Every attempt into the API-trace ring buffer (tiny module; the drawer itself loads lazily).
+        onExchange: recordExchange,
       }),
     }),
     [config, deviceId],

@@ -1,4 +1,4 @@
-import { PassApiError, PassDcrError, PassTransportError } from '../pass';
+import { PassApiError, PassDcrError, PassTransportError } from '../pass/errors';
 
 export type NextStep = 'sign-in' | 'retry' | 'reload' | 'contact-support' | 'none';
 

@@ -10,9 +10,9 @@ export const appConfigSchema = z.object({
   backend: z.enum(['emulator', 'adobe']),
   /** Origin of REST API v2 (`/api/v2`) and DCR (`/o/client`); '' means this page's origin. */
   apiBaseUrl: z.string(),
-  serviceProvider: z.string().min(1),
-  softwareStatement: z.string().min(1),
-  redirectUri: z.string().min(1),
+  serviceProvider: z.string().check(z.minLength(1)),
+  softwareStatement: z.string().check(z.minLength(1)),
+  redirectUri: z.string().check(z.minLength(1)),
   /** Registered domain sent as `domainName` when creating sessions; '' means this page's host name. */
   domainName: z.string(),
   /** Origin of the programmer's playback service (`/media-token/verify`, `/stream`); '' = this origin. */

@@ -1,13 +1,11 @@
+import { BASE_URL_MESSAGE, isBaseUrl, stripTrailingSlashes } from './config-rules';
 import { z } from './schemas/zod';
 
 /** An origin such as `https://sp.auth.adobe.com`, or `''` for "same origin as the page". */
-const baseUrlSchema = z
-  .string()
-  .trim()
-  .refine((value) => value === '' || /^https?:\/\/[^/?#]+(\/[^?#]*)?$/.test(value), {
-    message: 'must be empty (same origin) or an absolute http(s) URL',
-  })
-  .transform((value) => value.replace(/\/+$/, ''));
+const baseUrlSchema = z.pipe(
+  z.string().check(z.trim(), z.refine(isBaseUrl, { message: BASE_URL_MESSAGE })),
+  z.transform(stripTrailingSlashes),
+);
 
 /**
  * Runtime configuration of the Pass client. Read at start-up (never baked in at build time) so the
@@ -17,13 +15,13 @@ export const passConfigSchema = z.object({
   /** Origin serving `/api/v2` (and, unless `dcrBaseUrl` is set, `/o/client`). `''` = same origin. */
   apiBaseUrl: baseUrlSchema,
   /** Origin serving `/o/client/*`; defaults to `apiBaseUrl`. */
-  dcrBaseUrl: baseUrlSchema.optional(),
+  dcrBaseUrl: z.optional(baseUrlSchema),
   /** Adobe "requestor id", e.g. `REF30`. */
-  serviceProvider: z.string().trim().min(1),
+  serviceProvider: z.string().check(z.trim(), z.minLength(1)),
   /** Software statement (compact JWS) from the TVE Dashboard. */
-  softwareStatement: z.string().trim().min(1),
+  softwareStatement: z.string().check(z.trim(), z.minLength(1)),
   /** `redirect_uri` sent at registration. */
-  redirectUri: z.string().trim().min(1),
+  redirectUri: z.string().check(z.trim(), z.minLength(1)),
 });
 
 export type PassConfigInput = z.input<typeof passConfigSchema>;

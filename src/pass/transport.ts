@@ -1,7 +1,7 @@
 import type { RequestPacer } from './pacer';
-import type { z } from 'zod';
 import { PassApiError, PassTransportError } from './errors';
 import { enhancedErrorSchema } from './schemas/enhanced-error';
+import { z } from './schemas/zod';
 
 export type HttpMethod = 'GET' | 'POST';
 
@@ -178,12 +178,12 @@ export function parseJsonBody(response: RawResponse): unknown {
 }
 
 /** Validates a parsed body against the endpoint schema → typed value or `'invalid-response'`. */
-export function validateBody<S extends z.ZodType>(
+export function validateBody<S extends z.core.$ZodType>(
   schema: S,
   value: unknown,
   response: RawResponse,
 ): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = z.safeParse(schema, value);
   if (result.success) return result.data;
   throw new PassTransportError('invalid-response', `Unexpected response shape from ${response.url}`, {
     method: response.method,
@@ -204,7 +204,7 @@ export function toApiError(response: RawResponse): PassApiError {
 export type QueryValues = Readonly<Record<string, string | undefined>>;
 
 /** A protected `/api/v2` call. `path` must already have its segments URL-encoded. */
-export interface ApiRequest<S extends z.ZodType> {
+export interface ApiRequest<S extends z.core.$ZodType> {
   method: HttpMethod;
   path: string;
   schema: S;
@@ -218,7 +218,7 @@ export interface ApiRequest<S extends z.ZodType> {
 }
 
 export interface ApiTransport {
-  request<S extends z.ZodType>(request: ApiRequest<S>): Promise<z.output<S>>;
+  request<S extends z.core.$ZodType>(request: ApiRequest<S>): Promise<z.output<S>>;
 }
 
 export interface ApiTransportDeps {
@@ -253,7 +253,7 @@ export function joinUrl(baseUrl: string, path: string): string {
  */
 export function createApiTransport(deps: ApiTransportDeps): ApiTransport {
   return {
-    async request<S extends z.ZodType>(request: ApiRequest<S>): Promise<z.output<S>> {
+    async request<S extends z.core.$ZodType>(request: ApiRequest<S>): Promise<z.output<S>> {
       let url = joinUrl(deps.baseUrl, request.path);
       if (request.query) {
         const search = toSearchParams(request.query).toString();

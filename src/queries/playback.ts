@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { isPermit, type DenyDecision, type PassClient } from '../pass';
+import type { DenyDecision, PassClient } from '../pass';
+import { isPermit } from '../pass/endpoints/decision-helpers';
 import { streamUrl, verifyMediaToken } from '../playback/playback-api';
 import type { TempPassIdentity } from '../temppass/free-passes';
 import { passKeys } from './pass-keys';

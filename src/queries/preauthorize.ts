@@ -1,5 +1,6 @@
 import { queryOptions, useQueries } from '@tanstack/react-query';
-import { chunk, type Decision, type PassClient } from '../pass';
+import type { Decision, PassClient } from '../pass';
+import { chunk } from '../pass/endpoints/decision-helpers';
 import type { TempPassIdentity } from '../temppass/free-passes';
 import { passKeys } from './pass-keys';
 import { usePassScope } from './use-pass-scope';

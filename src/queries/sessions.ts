@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
-import { normalizeCode, type PassClient, type SessionParameters } from '../pass';
+import type { PassClient, SessionParameters } from '../pass';
+import { normalizeCode } from '../pass/device';
 import { passKeys } from './pass-keys';
 import { usePassScope } from './use-pass-scope';
 

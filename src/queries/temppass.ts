@@ -1,6 +1,7 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { isPassApiError, type PassApiError, type PassClient } from '../pass';
+import type { PassClient } from '../pass';
+import { isPassApiError, type PassApiError } from '../pass/errors';
 import type { FreePass, TempPassIdentity } from '../temppass/free-passes';
 import {
   hasTrialStarted,

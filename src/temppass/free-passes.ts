@@ -1,4 +1,5 @@
-import { encodeTempPassIdentity, type Mvpd } from '../pass';
+import { encodeTempPassIdentity } from '../pass/device';
+import type { Mvpd } from '../pass/schemas/configuration';
 
 /**
  * The free passes this app offers. TempPass MVPDs are configured per service provider on Adobe's

@@ -2,14 +2,9 @@ import { useEffect, useEffectEvent, useId, useRef, useState, type FormEvent } fr
 import { useSearchParams } from 'react-router-dom';
 import { ErrorPanel } from '../../components/error-panel';
 import { Spinner } from '../../components/spinner';
-import {
-  isPassApiError,
-  normalizeCode,
-  type Mvpd,
-  type SessionParameters,
-  type SessionResponse,
-  type SessionStatusResponse,
-} from '../../pass';
+import type { Mvpd, SessionParameters, SessionResponse, SessionStatusResponse } from '../../pass';
+import { normalizeCode } from '../../pass/device';
+import { isPassApiError } from '../../pass/errors';
 import { usePickableMvpds } from '../../queries/configuration';
 import { useResumeSession, useSessionLookup } from '../../queries/sessions';
 import { usePassScope } from '../../queries/use-pass-scope';

@@ -1,11 +1,8 @@
-import {
-  decisionsResponseSchema,
-  type Decision,
-  type DecisionsResponse,
-  type DenyDecision,
-  type PermitDecision,
-} from '../schemas/decisions';
+import { decisionsResponseSchema, type DecisionsResponse } from '../schemas/decisions';
 import { servicePath, tempPassHeaders, type EndpointContext, type TempPassCallOptions } from './context';
+
+// Kept here for existing imports; they live apart so pages can use them without the schemas.
+export { chunk, isDeny, isPermit } from './decision-helpers';
 
 export type DecisionKind = 'preauthorize' | 'authorize';
 
@@ -28,24 +25,4 @@ export function requestDecisions(
     schema: decisionsResponseSchema,
     signal: options.signal,
   });
-}
-
-export function isPermit(decision: Decision): decision is PermitDecision {
-  return decision.authorized;
-}
-
-export function isDeny(decision: Decision): decision is DenyDecision {
-  return !decision.authorized;
-}
-
-/**
- * Splits `items` into consecutive batches of at most `max` (e.g. the preauthorize per-call limit,
- * typically 5), preserving order.
- */
-export function chunk<T>(items: readonly T[], max: number): T[][] {
-  if (!Number.isInteger(max) || max < 1)
-    throw new RangeError(`chunk size must be a positive integer, got ${max}`);
-  const batches: T[][] = [];
-  for (let start = 0; start < items.length; start += max) batches.push(items.slice(start, start + max));
-  return batches;
 }

@@ -7,14 +7,12 @@ export const DECISION_SOURCES = ['mvpd', 'degradation', 'temppass', 'dummy'] as 
 export type DecisionSource = (typeof DECISION_SOURCES)[number];
 
 /** Media token carried by an authorize permit. `issuedAt` appears in one Adobe sample only. */
-export const mediaTokenSchema = z
-  .object({
-    notBefore: epochMsSchema,
-    notAfter: epochMsSchema,
-    serializedToken: z.string().min(1),
-    issuedAt: epochMsSchema.optional(),
-  })
-  .loose();
+export const mediaTokenSchema = z.looseObject({
+  notBefore: epochMsSchema,
+  notAfter: epochMsSchema,
+  serializedToken: z.string().check(z.minLength(1)),
+  issuedAt: z.optional(epochMsSchema),
+});
 export type MediaToken = z.infer<typeof mediaTokenSchema>;
 
 const decisionBase = {
@@ -23,28 +21,24 @@ const decisionBase = {
   mvpd: z.string(),
   source: openEnum(DECISION_SOURCES),
   /** Validity of the decision itself (authZ TTL); absent on preauthorize and some degradation items. */
-  notBefore: epochMsSchema.optional(),
-  notAfter: epochMsSchema.optional(),
+  notBefore: z.optional(epochMsSchema),
+  notAfter: z.optional(epochMsSchema),
 };
 
 /** A permit. `token` is present on authorize permits only. */
-export const permitDecisionSchema = z
-  .object({
-    ...decisionBase,
-    authorized: z.literal(true),
-    token: mediaTokenSchema.optional(),
-  })
-  .loose();
+export const permitDecisionSchema = z.looseObject({
+  ...decisionBase,
+  authorized: z.literal(true),
+  token: z.optional(mediaTokenSchema),
+});
 export type PermitDecision = z.infer<typeof permitDecisionSchema>;
 
 /** A deny. The item-level `error.status` (e.g. 403) differs from the HTTP status (200). */
-export const denyDecisionSchema = z
-  .object({
-    ...decisionBase,
-    authorized: z.literal(false),
-    error: enhancedErrorSchema,
-  })
-  .loose();
+export const denyDecisionSchema = z.looseObject({
+  ...decisionBase,
+  authorized: z.literal(false),
+  error: enhancedErrorSchema,
+});
 export type DenyDecision = z.infer<typeof denyDecisionSchema>;
 
 /** One `DecisionResponse`, discriminated by `authorized`. */
@@ -52,7 +46,7 @@ export const decisionSchema = z.discriminatedUnion('authorized', [permitDecision
 export type Decision = z.infer<typeof decisionSchema>;
 
 /** 200 answer of preauthorize and authorize: one item per requested resource. */
-export const decisionsResponseSchema = z.object({ decisions: z.array(decisionSchema) }).loose();
+export const decisionsResponseSchema = z.looseObject({ decisions: z.array(decisionSchema) });
 export type DecisionsResponse = z.infer<typeof decisionsResponseSchema>;
 
 /** Body sent to both decision endpoints. */

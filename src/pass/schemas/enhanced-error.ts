@@ -72,15 +72,13 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * and inside decision items (item-level). `code` and `action` are restricted fields that Adobe may
  * extend, so unknown values are accepted; branch on `code`, never on `message`.
  */
-export const enhancedErrorSchema = z
-  .object({
-    status: z.number().int(),
-    code: openEnum(ERROR_CODES),
-    action: openEnum(ERROR_ACTIONS),
-    message: z.string().optional(),
-    details: z.string().optional(),
-    helpUrl: z.string().optional(),
-    trace: z.string().optional(),
-  })
-  .loose();
+export const enhancedErrorSchema = z.looseObject({
+  status: z.number().check(z.int()),
+  code: openEnum(ERROR_CODES),
+  action: openEnum(ERROR_ACTIONS),
+  message: z.optional(z.string()),
+  details: z.optional(z.string()),
+  helpUrl: z.optional(z.string()),
+  trace: z.optional(z.string()),
+});
 export type EnhancedError = z.infer<typeof enhancedErrorSchema>;

@@ -10,16 +10,14 @@ export const LOGOUT_ACTION_TYPES = ['interactive', 'partner_interactive', 'none'
 export type LogoutActionType = (typeof LOGOUT_ACTION_TYPES)[number];
 
 /** What the app must still do for one MVPD. `url` may be absolute or relative to the API host. */
-export const mvpdLogoutSchema = z
-  .object({
-    actionName: openEnum(LOGOUT_ACTION_NAMES),
-    actionType: openEnum(LOGOUT_ACTION_TYPES),
-    mvpd: z.string(),
-    url: z.string().optional(),
-  })
-  .loose();
+export const mvpdLogoutSchema = z.looseObject({
+  actionName: openEnum(LOGOUT_ACTION_NAMES),
+  actionType: openEnum(LOGOUT_ACTION_TYPES),
+  mvpd: z.string(),
+  url: z.optional(z.string()),
+});
 export type MvpdLogout = z.infer<typeof mvpdLogoutSchema>;
 
 /** 200 answer of `GET /api/v2/{serviceProvider}/logout/{mvpd}`: one entry per deleted profile. */
-export const logoutResponseSchema = z.object({ logouts: z.record(z.string(), mvpdLogoutSchema) }).loose();
+export const logoutResponseSchema = z.looseObject({ logouts: z.record(z.string(), mvpdLogoutSchema) });
 export type LogoutResponse = z.infer<typeof logoutResponseSchema>;

@@ -9,13 +9,15 @@ export type OpenEnum<T extends string> = T | (string & {});
 
 export function openEnum<const T extends readonly [string, ...string[]]>(
   _knownValues: T,
-): z.ZodType<OpenEnum<T[number]>, string> {
+): z.ZodMiniType<OpenEnum<T[number]>, string> {
   // The known values are kept only at the type level; runtime accepts every string on purpose.
-  return z.string() as z.ZodType<OpenEnum<T[number]>, string>;
+  return z.string() as z.ZodMiniType<OpenEnum<T[number]>, string>;
 }
 
 /** Epoch milliseconds encoded as a JSON string of digits (sessions use this form). */
-export const epochMsStringSchema = z.string().regex(/^\d+$/, 'expected a string of epoch milliseconds');
+export const epochMsStringSchema = z
+  .string()
+  .check(z.regex(/^\d+$/, 'expected a string of epoch milliseconds'));
 
 /** Epoch milliseconds as a JSON number (profiles, decisions, media tokens). */
-export const epochMsSchema = z.number().int().nonnegative();
+export const epochMsSchema = z.number().check(z.int(), z.nonnegative());

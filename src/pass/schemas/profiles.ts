@@ -17,26 +17,22 @@ export const ATTRIBUTE_STATES = ['plain', 'enc'] as const;
 export type AttributeState = (typeof ATTRIBUTE_STATES)[number];
 
 /** One user-metadata attribute. `value` is any JSON (string, number, array or object). */
-export const profileAttributeSchema = z
-  .object({
-    value: z.json(),
-    state: z.enum(ATTRIBUTE_STATES),
-  })
-  .loose();
+export const profileAttributeSchema = z.looseObject({
+  value: z.json(),
+  state: z.enum(ATTRIBUTE_STATES),
+});
 export type ProfileAttribute = z.infer<typeof profileAttributeSchema>;
 
 /** `MvpdProfile`: times are epoch-ms **numbers**. */
-export const mvpdProfileSchema = z
-  .object({
-    notBefore: epochMsSchema,
-    notAfter: epochMsSchema,
-    issuer: z.string(),
-    type: openEnum(PROFILE_TYPES),
-    attributes: z.record(z.string(), profileAttributeSchema),
-  })
-  .loose();
+export const mvpdProfileSchema = z.looseObject({
+  notBefore: epochMsSchema,
+  notAfter: epochMsSchema,
+  issuer: z.string(),
+  type: openEnum(PROFILE_TYPES),
+  attributes: z.record(z.string(), profileAttributeSchema),
+});
 export type MvpdProfile = z.infer<typeof mvpdProfileSchema>;
 
 /** 200 answer of the three profiles endpoints: a map keyed by MVPD id (may be empty). */
-export const profilesResponseSchema = z.object({ profiles: z.record(z.string(), mvpdProfileSchema) }).loose();
+export const profilesResponseSchema = z.looseObject({ profiles: z.record(z.string(), mvpdProfileSchema) });
 export type ProfilesResponse = z.infer<typeof profilesResponseSchema>;

@@ -32,38 +32,34 @@ export type SessionReasonType = (typeof SESSION_REASON_TYPES)[number];
  * `SessionResponse`: 200 answer of create (`POST …/sessions`) and resume (`POST …/sessions/{code}`).
  * `url` is usually a path relative to the API host. `notBefore`/`notAfter` are epoch-ms **strings**.
  */
-export const sessionResponseSchema = z
-  .object({
-    actionName: openEnum(SESSION_ACTION_NAMES),
-    actionType: openEnum(SESSION_ACTION_TYPES),
-    reasonType: openEnum(SESSION_REASON_TYPES),
-    missingParameters: z.array(z.string()).optional(),
-    url: z.string().optional(),
-    code: z.string().optional(),
-    sessionId: z.string(),
-    mvpd: z.string().optional(),
-    serviceProvider: z.string(),
-    notBefore: epochMsStringSchema.optional(),
-    notAfter: epochMsStringSchema.optional(),
-  })
-  .loose();
+export const sessionResponseSchema = z.looseObject({
+  actionName: openEnum(SESSION_ACTION_NAMES),
+  actionType: openEnum(SESSION_ACTION_TYPES),
+  reasonType: openEnum(SESSION_REASON_TYPES),
+  missingParameters: z.optional(z.array(z.string())),
+  url: z.optional(z.string()),
+  code: z.optional(z.string()),
+  sessionId: z.string(),
+  mvpd: z.optional(z.string()),
+  serviceProvider: z.string(),
+  notBefore: z.optional(epochMsStringSchema),
+  notAfter: z.optional(epochMsStringSchema),
+});
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 /**
  * Server-normalised description of the device that created the session. Adobe's nested shape is large
  * and uses `null` for unknown values, so only its outline is checked.
  */
-export const sessionDeviceSchema = z.object({}).loose();
+export const sessionDeviceSchema = z.looseObject({});
 export type SessionDevice = z.infer<typeof sessionDeviceSchema>;
 
 /** `SessionStatusResponse`: 200 answer of `GET /api/v2/{serviceProvider}/sessions/{code}`. */
-export const sessionStatusResponseSchema = z
-  .object({
-    existingParameters: z.record(z.string(), z.string()),
-    missingParameters: z.array(z.string()).optional(),
-    device: sessionDeviceSchema,
-    notBefore: epochMsStringSchema,
-    notAfter: epochMsStringSchema,
-  })
-  .loose();
+export const sessionStatusResponseSchema = z.looseObject({
+  existingParameters: z.record(z.string(), z.string()),
+  missingParameters: z.optional(z.array(z.string())),
+  device: sessionDeviceSchema,
+  notBefore: epochMsStringSchema,
+  notAfter: epochMsStringSchema,
+});
 export type SessionStatusResponse = z.infer<typeof sessionStatusResponseSchema>;

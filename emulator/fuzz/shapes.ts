@@ -1,3 +1,4 @@
+import { ERROR_ACTIONS } from '../../src/pass/schemas/enhanced-error.ts';
 import { parseXml } from '../http/v1-test-xml.ts';
 
 /**
@@ -7,17 +8,8 @@ import { parseXml } from '../http/v1-test-xml.ts';
  */
 export type Family = 'v2' | 'dcr' | 'v1' | 'browser' | 'media' | 'control';
 
-/** `action` values of the enhanced error (errors.md §1, incl. the two historical ones). */
-const ACTIONS = new Set([
-  'none',
-  'configuration',
-  'application-registration',
-  'authentication',
-  'authorization',
-  'retry',
-  'degradation',
-  'retry-after',
-]);
+/** `action` values of the enhanced error: the client's own list (one definition per Adobe shape). */
+const ACTIONS = new Set<string>(ERROR_ACTIONS);
 
 export interface Answer {
   status: number;

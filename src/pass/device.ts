@@ -1,6 +1,10 @@
 import { encodeBase64Utf8, encodeJsonBase64 } from './base64';
 import { parseUserAgent } from './user-agent';
 
+// Kept here for callers of the whole device module; the two live in modules of their own.
+export { normalizeCode } from './device-code';
+export { encodeTempPassIdentity } from './temppass-identity';
+
 /**
  * The JSON object sent (Base64-encoded) in `X-Device-Info`. Keys and the required five follow
  * Adobe's header reference; values of restricted keys are open because Adobe's lists keep growing.
@@ -61,14 +65,6 @@ export function encodeDeviceInfo(info: DeviceInfo): string {
   return encodeJsonBase64(info);
 }
 
-/**
- * `AP-TempPass-Identity` value for promotional TempPass: Base64 of the identity JSON, e.g.
- * `{ email: <sha-256 hex of the address> }`. Hashing is the caller's choice.
- */
-export function encodeTempPassIdentity(identity: Readonly<Record<string, string>>): string {
-  return encodeJsonBase64(identity);
-}
-
 function connectionTypeOf(nav: NavigatorLike): string {
   const connection = nav.connection;
   switch (connection?.type) {
@@ -119,9 +115,4 @@ export function buildBrowserDeviceInfo(
   }
   if (extras.applicationId) info.applicationId = extras.applicationId;
   return info;
-}
-
-/** Normalises a typed authentication code: upper-case, without spaces or dashes. */
-export function normalizeCode(input: string): string {
-  return input.replace(/[\s\-\u2010-\u2015]/g, '').toUpperCase();
 }

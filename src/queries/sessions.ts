@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import type { PassClient, SessionParameters } from '../pass';
-import { normalizeCode } from '../pass/device';
+import { normalizeCode } from '../pass/device-code';
 import { passKeys } from './pass-keys';
 import { usePassScope } from './use-pass-scope';
 

@@ -1,4 +1,4 @@
-import { encodeTempPassIdentity } from '../pass/device';
+import { encodeTempPassIdentity } from '../pass/temppass-identity';
 import type { Mvpd } from '../pass/schemas/configuration';
 
 /**

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { ErrorPanel } from '../../components/error-panel';
 import { Spinner } from '../../components/spinner';
 import type { Mvpd, SessionParameters, SessionResponse, SessionStatusResponse } from '../../pass';
-import { normalizeCode } from '../../pass/device';
+import { normalizeCode } from '../../pass/device-code';
 import { isPassApiError } from '../../pass/errors';
 import { usePickableMvpds } from '../../queries/configuration';
 import { useResumeSession, useSessionLookup } from '../../queries/sessions';

@@ -1,6 +1,7 @@
 import { EmulatorClock } from './domain/clock.ts';
 import { loadOrCreateSigningKeys, type SigningKeys } from './domain/keys.ts';
-import { cryptoRandom, type Random } from './domain/random.ts';
+import { cryptoRandom, seededRandom, type Random } from './domain/random.ts';
+import { invalidateScenarioCache } from './domain/scenarios.ts';
 import { createSeed, type Seed } from './domain/seed.ts';
 import { Throttle, type ThrottleMode } from './domain/throttle.ts';
 import { clearRuntimeState, getMeta, openDatabase, setMeta, type Db } from './store/database.ts';
@@ -12,7 +13,12 @@ export interface EmulatorContext {
   seed: Seed;
   keys: SigningKeys;
   throttle: Throttle;
+  /** Identifiers: codes, session ids, client ids, secrets, traces. */
   random: Random;
+  /** Injected-fault decisions: a stream of its own, so turning faults on does not change codes. */
+  faultRandom: Random;
+  /** The seed of `random`/`faultRandom`, or undefined for cryptographic randomness. */
+  randomSeed: string | undefined;
 }
 
 export interface EmulatorOptions {
@@ -21,6 +27,8 @@ export interface EmulatorOptions {
   throttleMode?: ThrottleMode;
   seed?: Seed;
   random?: Random;
+  /** Seed for reproducible identifiers and faults (`EMULATOR_SEED`); ignored when `random` is given. */
+  randomSeed?: string;
   /** Real time source; tests may inject one. */
   realNow?: () => number;
   /** Signing key to use instead of the stored one (tests share one to save RSA generation time). */
@@ -40,13 +48,28 @@ export function createEmulatorContext(options: EmulatorOptions): EmulatorContext
     seed: options.seed ?? createSeed(),
     keys: options.keys ?? loadOrCreateSigningKeys(db),
     throttle: new Throttle(options.throttleMode ?? 'adobe', realNow),
-    random: options.random ?? cryptoRandom,
+    ...randomSources(options.randomSeed, options.random),
   };
+}
+
+function randomSources(
+  seed: string | undefined,
+  random?: Random,
+): Pick<EmulatorContext, 'random' | 'faultRandom' | 'randomSeed'> {
+  if (random) return { random, faultRandom: random, randomSeed: undefined };
+  if (seed === undefined) return { random: cryptoRandom, faultRandom: cryptoRandom, randomSeed: undefined };
+  return { random: seededRandom(`ids:${seed}`), faultRandom: seededRandom(`faults:${seed}`), randomSeed: seed };
+}
+
+/** Restarts the random streams from `seed` (or cryptographic randomness when undefined). */
+export function reseedEmulator(context: EmulatorContext, seed: string | undefined): void {
+  Object.assign(context, randomSources(seed));
 }
 
 /** Back to the seed: runtime state emptied, clock at real time, throttle buckets full. */
 export function resetEmulator(context: EmulatorContext): void {
   clearRuntimeState(context.db);
+  invalidateScenarioCache(context);
   context.clock.reset();
   context.throttle.reset();
 }

@@ -1,3 +1,4 @@
+import type { DegradationRule } from './scenarios.ts';
 import { tempPassMvpds, type TempPassConfig } from './seed-temppass.ts';
 
 /**
@@ -29,6 +30,12 @@ export interface SeedMvpd {
   flags?: { authPerAggregator?: boolean; isTempPass?: boolean };
   /** Present on TempPass pseudo-MVPDs (with `flags.isTempPass`). */
   tempPass?: TempPassConfig;
+  /** A standing degradation rule on this integration (the `degraded` personality). */
+  degradation?: DegradationRule;
+  /** Seeded delay before each login page answers (the `slow` personality); scenarios override it. */
+  loginDelayMs?: number;
+  /** Seeded probability (0..1) that a correct sign-in fails (the `flaky` personality). */
+  loginFailureRate?: number;
 }
 
 export type Entitlement =

@@ -7,7 +7,8 @@ import { startServer } from './server.ts';
 /**
  * `npm start` / `npm run serve`: one process serving the built SPA and the whole emulator on one
  * origin. Environment: PORT (8080), HOST (127.0.0.1), EMULATOR_DB (.data/emulator.sqlite or
- * :memory:), EMULATOR_THROTTLE (adobe | per-device | off), PASS_* (see README).
+ * :memory:), EMULATOR_THROTTLE (adobe | per-device | off), EMULATOR_SEED, PASS_STATIC_DIR (built SPA,
+ * default dist/), PASS_* (see README).
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -30,7 +31,7 @@ const server = await startServer({
   host,
   database: database === ':memory:' ? database : resolve(database),
   throttleMode,
-  staticDir: join(root, 'dist'),
+  staticDir: process.env.PASS_STATIC_DIR ? resolve(process.env.PASS_STATIC_DIR) : join(root, 'dist'),
   appConfig: (context) => appConfigFromEnv(process.env, context.seed),
   imageOrigins: (process.env.PASS_IMAGE_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean),
 });

@@ -1,10 +1,19 @@
 import { EmulatorClock } from './domain/clock.ts';
+import { resetCodeEntryLimits } from './domain/code-entry-limit.ts';
 import { loadOrCreateSigningKeys, type SigningKeys } from './domain/keys.ts';
 import { cryptoRandom, seededRandom, type Random } from './domain/random.ts';
-import { invalidateScenarioCache } from './domain/scenarios.ts';
+import { clearScenarios, invalidateScenarioCache } from './domain/scenarios.ts';
 import { createSeed, type Seed } from './domain/seed.ts';
 import { Throttle, type ThrottleMode } from './domain/throttle.ts';
-import { clearRuntimeState, getMeta, openDatabase, setMeta, type Db } from './store/database.ts';
+import {
+  clearDeviceState,
+  clearRuntimeState,
+  getMeta,
+  openDatabase,
+  setMeta,
+  type Db,
+  type DeviceStateRemoved,
+} from './store/database.ts';
 
 /** Everything a route or rule needs, created once per emulator instance (tests make their own). */
 export interface EmulatorContext {
@@ -42,15 +51,24 @@ export function createEmulatorContext(options: EmulatorOptions): EmulatorContext
   const clock = new EmulatorClock(Number.isFinite(storedOffset) ? storedOffset : 0, realNow, (offset) =>
     setMeta(db, 'clock_offset', String(offset)),
   );
-  return {
+  const random = randomSources(options.randomSeed, options.random);
+  const context: EmulatorContext = {
     db,
     clock,
     seed: options.seed ?? createSeed(),
     keys: options.keys ?? loadOrCreateSigningKeys(db),
     throttle: new Throttle(options.throttleMode ?? 'adobe', realNow),
-    ...randomSources(options.randomSeed, options.random),
+    ...random,
   };
+  configuredRandom.set(context, random);
+  return context;
 }
+
+/** The random sources an emulator was created with: a full reset goes back to them. */
+const configuredRandom = new WeakMap<
+  EmulatorContext,
+  Pick<EmulatorContext, 'random' | 'faultRandom' | 'randomSeed'>
+>();
 
 function randomSources(
   seed: string | undefined,
@@ -58,7 +76,11 @@ function randomSources(
 ): Pick<EmulatorContext, 'random' | 'faultRandom' | 'randomSeed'> {
   if (random) return { random, faultRandom: random, randomSeed: undefined };
   if (seed === undefined) return { random: cryptoRandom, faultRandom: cryptoRandom, randomSeed: undefined };
-  return { random: seededRandom(`ids:${seed}`), faultRandom: seededRandom(`faults:${seed}`), randomSeed: seed };
+  return {
+    random: seededRandom(`ids:${seed}`),
+    faultRandom: seededRandom(`faults:${seed}`),
+    randomSeed: seed,
+  };
 }
 
 /** Restarts the random streams from `seed` (or cryptographic randomness when undefined). */
@@ -66,10 +88,31 @@ export function reseedEmulator(context: EmulatorContext, seed: string | undefine
   Object.assign(context, randomSources(seed));
 }
 
-/** Back to the seed: runtime state emptied, clock at real time, throttle buckets full. */
+/**
+ * Back to the seed: runtime state emptied, clock at real time, throttle buckets full, and the random
+ * streams restarted from the configured seed (`EMULATOR_SEED`), so that a reset is a repeatable
+ * start (without a configured seed: the sources the emulator was created with).
+ */
 export function resetEmulator(context: EmulatorContext): void {
   clearRuntimeState(context.db);
   invalidateScenarioCache(context);
   context.clock.reset();
   context.throttle.reset();
+  resetCodeEntryLimits(context);
+  const configured = configuredRandom.get(context);
+  if (configured?.randomSeed !== undefined) reseedEmulator(context, configured.randomSeed);
+  else if (configured) Object.assign(context, configured);
+}
+
+export type DeviceResetResult = DeviceStateRemoved & { scenarios: number; throttleBucket: boolean };
+
+/**
+ * Removes one device's state (the decoded AP-Device-Identifier value), everything else stays: see
+ * `clearDeviceState`, plus the scenarios scoped to the device and its `per-device` throttle bucket.
+ */
+export function resetDevice(context: EmulatorContext, deviceId: string): DeviceResetResult {
+  const removed = clearDeviceState(context.db, deviceId);
+  const scenarios = clearScenarios(context, deviceId);
+  const header = `fingerprint ${Buffer.from(deviceId, 'utf8').toString('base64')}`;
+  return { ...removed, scenarios, throttleBucket: context.throttle.forgetDevice(header) };
 }

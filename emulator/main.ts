@@ -25,17 +25,25 @@ const throttleMode = (process.env.EMULATOR_THROTTLE || 'adobe') as ThrottleMode;
 if (!THROTTLE_MODES.includes(throttleMode))
   fail(`EMULATOR_THROTTLE must be one of ${THROTTLE_MODES.join(', ')}`);
 const database = process.env.EMULATOR_DB || join(root, '.data', 'emulator.sqlite');
+// Reproducible identifiers and fault decisions: any text, e.g. EMULATOR_SEED=42 (README "Control plane").
+const randomSeed = process.env.EMULATOR_SEED || undefined;
+if (randomSeed !== undefined && randomSeed.length > 256) fail('EMULATOR_SEED must be at most 256 characters');
 
 const server = await startServer({
   port,
   host,
   database: database === ':memory:' ? database : resolve(database),
   throttleMode,
+  ...(randomSeed !== undefined ? { randomSeed } : {}),
   staticDir: process.env.PASS_STATIC_DIR ? resolve(process.env.PASS_STATIC_DIR) : join(root, 'dist'),
   appConfig: (context) => appConfigFromEnv(process.env, context.seed),
   imageOrigins: (process.env.PASS_IMAGE_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean),
 });
-console.log(`[emulator] Pass reference app and Adobe Pass emulator listening on ${server.url}`);
+console.log(
+  `[emulator] Pass reference app and Adobe Pass emulator listening on ${server.url}${
+    randomSeed !== undefined ? ` (EMULATOR_SEED=${randomSeed})` : ''
+  }`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

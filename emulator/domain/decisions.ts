@@ -1,8 +1,11 @@
 import type { EmulatorContext } from '../context.ts';
-import { findProfile, type ProfileRecord } from '../store/profiles.ts';
-import { entitlementFor } from './entitlements.ts';
+import { findProfile, type ProfileKey, type ProfileRecord } from '../store/profiles.ts';
+import { activeDegradation, decideDegraded, degradedUserId } from './degradation.ts';
+import { entitlementFor, findInCatalog } from './entitlements.ts';
 import { enhancedError, PassError, type EnhancedError } from './errors.ts';
+import { recordDecisions } from './events.ts';
 import { signMediaToken, type MediaToken } from './media-token.ts';
+import { listScenarios, scenariosFor } from './scenarios.ts';
 import { findAccount, findMvpd, type SeedMvpd } from './seed.ts';
 import { decideTempPass } from './temppass-decisions.ts';
 
@@ -38,6 +41,8 @@ export interface DecisionRequest {
   trace: string;
   /** Raw `AP-TempPass-Identity` header (promotional TempPass). */
   tempPassIdentity?: string;
+  /** The API that asked, for the event log (default v2). */
+  api?: 'v2' | 'v1';
 }
 
 /** Unknown `{mvpd}` → 400 `invalid_parameter_mvpd`. */
@@ -74,16 +79,81 @@ export function profileUserId(profile: ProfileRecord): string {
 }
 
 /**
+ * The `details` of a `deny-resource` / `deny-channel` scenario that matches this resource for the
+ * request's device and MVPD (newest first), else undefined. A deny-resource names a catalog title
+ * and matches that title (plain id or MRSS); a deny-channel matches its titles and the channel id.
+ */
+export function scenarioDenial(
+  context: EmulatorContext,
+  request: Pick<DecisionRequest, 'mvpd' | 'deviceId'>,
+  resource: string,
+): string | undefined {
+  const scope = { deviceId: request.deviceId, mvpd: request.mvpd.id };
+  const byResource = scenariosFor(context, 'deny-resource', scope);
+  const byChannel = scenariosFor(context, 'deny-channel', scope);
+  if (byResource.length === 0 && byChannel.length === 0) return undefined;
+  const match = findInCatalog(context.seed, resource);
+  if (!match) return undefined;
+  const name = request.mvpd.displayName;
+  const details = new Map<string, string>();
+  for (const scenario of byResource) {
+    if (scenario.resource === match.id) {
+      details.set(
+        scenario.id,
+        scenario.details ?? `${name} does not allow this title to be watched on this account.`,
+      );
+    }
+  }
+  for (const scenario of byChannel) {
+    if (scenario.channel === match.channel) {
+      details.set(
+        scenario.id,
+        scenario.details ?? `${name} does not allow this channel to be watched on this account.`,
+      );
+    }
+  }
+  if (details.size === 0) return undefined;
+  // The newest matching scenario speaks (the store lists scenarios in creation order).
+  const newest = [...listScenarios(context)].reverse().find((scenario) => details.has(scenario.id));
+  return newest ? details.get(newest.id) : undefined;
+}
+
+/** The stored profile of this key when it is valid now (degradation keeps a real login visible). */
+function findValidStored(context: EmulatorContext, key: ProfileKey): ProfileRecord | undefined {
+  const profile = findProfile(context.db, key);
+  const now = context.clock.now();
+  return profile && profile.notBefore <= now && now < profile.notAfter ? profile : undefined;
+}
+
+/**
  * Check order (after the route's device, MVPD and body checks): resource count
- * (`too_many_resources`, action configuration), then the profile; then one decision per resource,
- * in request order, each resource echoed unchanged.
+ * (`too_many_resources`, action configuration), then TempPass (no profile), then a degradation rule
+ * in force (AuthNAll needs no profile; AuthZAll/AuthZNone need one, domain/degradation.ts), then the
+ * profile; then one decision per resource, in request order, each resource echoed unchanged. A
+ * matching deny scenario turns an MVPD answer into a deny; degradation and TempPass ignore them.
  */
 export function decide(context: EmulatorContext, request: DecisionRequest): Decision[] {
+  return recordDecisions(context, request, () => decideUnrecorded(context, request));
+}
+
+function decideUnrecorded(context: EmulatorContext, request: DecisionRequest): Decision[] {
   const mvpd = request.mvpd;
   if (request.resources.length > maxResources(mvpd, request.kind)) throw new PassError('too_many_resources');
   // TempPass MVPDs need no profile and answer with `source: "temppass"` (spec temppass.md).
   if (mvpd.flags?.isTempPass) return decideTempPass(context, request);
+  const rule = activeDegradation(context, mvpd, request.deviceId);
+  if (rule === 'AuthNAll') {
+    const key = {
+      appId: request.appId,
+      deviceId: request.deviceId,
+      serviceProvider: request.serviceProvider,
+      mvpd: mvpd.id,
+    };
+    const stored = findValidStored(context, key);
+    return decideDegraded(context, request, rule, stored ? profileUserId(stored) : degradedUserId(key));
+  }
   const profile = requireValidProfile(context, request);
+  if (rule) return decideDegraded(context, request, rule, profileUserId(profile));
   const account = findAccount(context.seed, mvpd.id, profile.username);
   const userId = profileUserId(profile);
   const now = context.clock.now();
@@ -100,7 +170,10 @@ export function decide(context: EmulatorContext, request: DecisionRequest): Deci
       mvpd: mvpd.id,
       source: 'mvpd' as const,
     };
-    const answer = entitlementFor(context.seed, mvpd, account, resource);
+    const denied = scenarioDenial(context, request, resource);
+    const answer = denied
+      ? { permit: false as const, details: denied }
+      : entitlementFor(context.seed, mvpd, account, resource);
     if (!answer.permit) {
       return {
         ...base,

@@ -1,5 +1,7 @@
 import { findProfile, deleteProfile } from '../store/profiles.ts';
+import { activeDegradation } from './degradation.ts';
 import { PassError } from './errors.ts';
+import { profileEvent, recordEvent, recordLogout } from './events.ts';
 import { isProfileValid, requireMvpd } from './profiles-service.ts';
 import { isAllowedRedirectUrl, redirectHref } from './redirect-url.ts';
 import { findMvpd, type SeedMvpd } from './seed.ts';
@@ -30,7 +32,11 @@ export function logoutPagePath(
   return `/adobe-services/logout?${query.toString()}`;
 }
 
-export function logout(
+export function logout(context: EmulatorContext, input: Parameters<typeof runLogout>[1]): LogoutOutcome {
+  return recordLogout(context, input.deviceId, runLogout(context, input));
+}
+
+function runLogout(
   context: EmulatorContext,
   input: {
     appId: string;
@@ -56,10 +62,14 @@ export function logout(
   };
   const profile = findProfile(context.db, key);
   if (profile) deleteProfile(context.db, key);
+  if (profile) recordEvent(context, profileEvent('deleted', profile, 'logout'));
   // TempPass: the temporary profile goes, the trial (expiry, used resources) stays — only the
   // Reset TempPass API clears it. Always `complete` (spec temppass.md: logout is not needed).
   if (mvpd.flags?.isTempPass) return { actionName: 'complete', actionType: 'none', mvpd: mvpd.id };
   if (!profile || !isProfileValid(profile, context.clock.now())) {
+    // The degraded profile of AuthNAll (never stored): `complete` (spec logout.md, degraded access).
+    if (activeDegradation(context, mvpd, input.deviceId) === 'AuthNAll')
+      return { actionName: 'complete', actionType: 'none', mvpd: mvpd.id };
     return { actionName: 'invalid', actionType: 'none', mvpd: mvpd.id };
   }
   if (profile.type === 'appleSSO')

@@ -1,4 +1,6 @@
+import { degradedProfileFor } from './degradation.ts';
 import { PassError } from './errors.ts';
+import { profileEvent, recordEvent } from './events.ts';
 import { findMvpd, type Seed, type SeedAccount, type SeedMvpd } from './seed.ts';
 import { tempPassProfile } from './temppass.ts';
 import type { EmulatorContext } from '../context.ts';
@@ -66,7 +68,9 @@ export function profileForMvpd(
 ): ProfileRecord | undefined {
   const mvpd = requireMvpd(context.seed, mvpdId);
   if (mvpd.flags?.isTempPass) return tempPassProfile(context, owner, mvpd, tempPassIdentity);
-  return findValidProfile(context, { ...owner, mvpd: mvpd.id });
+  const key = { ...owner, mvpd: mvpd.id };
+  // A real login wins; else the degraded profile while AuthNAll holds (domain/degradation.ts).
+  return findValidProfile(context, key) ?? degradedProfileFor(context, key, mvpd);
 }
 
 /**
@@ -85,12 +89,19 @@ export function profileForSession(
     return tempPassProfile(context, owner, tempPass, tempPassIdentity);
   }
   const profile = findProfileBySessionCode(context.db, code);
-  return profile &&
+  if (
+    profile &&
     profile.serviceProvider === serviceProvider &&
     BY_CODE_TYPES.includes(profile.type) &&
     isProfileValid(profile, context.clock.now())
-    ? profile
-    : undefined;
+  ) {
+    return profile;
+  }
+  // The session's MVPD under AuthNAll: the degraded profile of the session's application and device.
+  const mvpd = session.mvpd !== null ? findMvpd(context.seed, session.mvpd) : undefined;
+  if (!mvpd) return undefined;
+  const key = { appId: session.appId, deviceId: session.deviceId, serviceProvider, mvpd: mvpd.id };
+  return findValidProfile(context, key) ? undefined : degradedProfileFor(context, key, mvpd);
 }
 
 /** The regular profile an MVPD login creates (spec profiles.md, attribute names from Adobe's list). */
@@ -118,5 +129,6 @@ export function createRegularProfile(
     sessionCode,
   };
   saveProfile(context.db, profile);
+  recordEvent(context, profileEvent('created', profile, 'login'));
   return profile;
 }

@@ -1,5 +1,7 @@
 import type { DeviceInfo } from './device.ts';
+import { activeDegradation } from './degradation.ts';
 import { PassError } from './errors.ts';
+import { recordCodeLookup, recordSessionOutcome } from './events.ts';
 import { findValidProfile, requireMvpd } from './profiles-service.ts';
 import { newAuthenticationCode } from './random.ts';
 import { isAllowedRedirectUrl, isRegisteredDomainName } from './redirect-url.ts';
@@ -134,7 +136,9 @@ function authorizeReason(
   const mvpd = requireMvpd(context.seed, mvpdId);
   if (mvpd.flags?.isTempPass) return 'temporary';
   const profile = findValidProfile(context, { ...owner, mvpd: mvpd.id });
-  return profile ? REASON_BY_PROFILE_TYPE[profile.type] : undefined;
+  if (profile) return REASON_BY_PROFILE_TYPE[profile.type];
+  // AuthNAll: no login needed while the rule holds (spec sessions.md, domain/degradation.ts).
+  return activeDegradation(context, mvpd, owner.deviceId) === 'AuthNAll' ? 'degraded' : undefined;
 }
 
 function decide(
@@ -218,7 +222,12 @@ export function createSession(
   };
   const sessionId = context.random.uuid();
   if (authorizeReason(context, owner, params.mvpd))
-    return decide(context, owner, params, 'create', undefined, sessionId);
+    return recordSessionOutcome(
+      context,
+      'created',
+      owner.deviceId,
+      decide(context, owner, params, 'create', undefined, sessionId),
+    );
 
   const now = context.clock.now();
   housekeeping(context, now);
@@ -235,7 +244,12 @@ export function createSession(
     authenticatedAt: null,
   };
   insertSession(context.db, session);
-  return decide(context, owner, params, 'create', session, sessionId);
+  return recordSessionOutcome(
+    context,
+    'created',
+    owner.deviceId,
+    decide(context, owner, params, 'create', session, sessionId),
+  );
 }
 
 /** `POST /{sp}/sessions/{code}`: supply (or replace) parameters; still incomplete → `retry`. */
@@ -257,7 +271,12 @@ export function resumeSession(
     deviceId: session.deviceId,
     serviceProvider: session.serviceProvider,
   };
-  return decide(context, owner, params, 'resume', updated, session.sessionId);
+  return recordSessionOutcome(
+    context,
+    'resumed',
+    owner.deviceId,
+    decide(context, owner, params, 'resume', updated, session.sessionId),
+  );
 }
 
 /** `GET /{sp}/sessions/{code}`: what is known and what is missing. */
@@ -265,6 +284,7 @@ export function retrieveSession(
   context: EmulatorContext,
   input: { serviceProvider: string; code: string | undefined },
 ): { session: SessionRecord; missing: SessionParameter[] } {
+  recordCodeLookup(context, input.serviceProvider, input.code);
   const session = loadLiveSession(context, input.serviceProvider, input.code);
   return { session, missing: missingParameters(session) };
 }

@@ -1,4 +1,5 @@
 import { PassError } from './errors.ts';
+import { recordEvent } from './events.ts';
 import { findMvpd, type SoftwareStatementInfo } from './seed.ts';
 import type { EmulatorContext } from '../context.ts';
 import {
@@ -93,6 +94,14 @@ export function resetTempPass(context: EmulatorContext, scope: TrialScope, targe
           : deleteIdentityLinks(context.db, scope, target.key);
       const trialsDeleted = deleteUnlinkedTrials(context.db, scope);
       const profilesDeleted = deleteDetachedTemporaryProfiles(context.db, scope);
+      recordEvent(context, {
+        type: 'temppass',
+        action: 'reset',
+        deviceId: target.kind === 'device' && target.deviceId !== 'all' ? target.deviceId : null,
+        mvpd: scope.mvpd,
+        linksRemoved,
+        trialsDeleted,
+      });
       return { linksRemoved, trialsDeleted, profilesDeleted };
     })
     .immediate();

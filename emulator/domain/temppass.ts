@@ -1,5 +1,6 @@
 import { resourceIdOf } from './entitlements.ts';
 import { PassError, type ErrorCode } from './errors.ts';
+import { recordEvent } from './events.ts';
 import type { SeedMvpd } from './seed.ts';
 import type { TempPassConfig } from './seed-temppass.ts';
 import { parseTempPassIdentity, tempPassUserId } from './temppass-identity.ts';
@@ -157,6 +158,14 @@ function startTrial(context: EmulatorContext, subject: TempPassSubject, now: num
     usedAssets: [],
   };
   insertTrial(context.db, trial);
+  recordEvent(context, {
+    type: 'temppass',
+    action: 'trial-started',
+    deviceId: subject.deviceId,
+    mvpd: trial.mvpd,
+    trialId: trial.id,
+    expiresAt: trial.expiresAt,
+  });
   return trial;
 }
 

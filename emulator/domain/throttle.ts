@@ -69,6 +69,11 @@ export class Throttle {
     this.buckets.clear();
   }
 
+  /** Forgets one device's `per-device` bucket (a device reset); true when there was one. */
+  forgetDevice(deviceIdentifier: string): boolean {
+    return this.buckets.delete(`device:${deviceIdentifier}`);
+  }
+
   /** Buckets that have refilled completely carry no information; drop them to bound memory. */
   private evictFull(now: number): void {
     for (const [key, bucket] of this.buckets) {

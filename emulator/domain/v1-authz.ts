@@ -1,5 +1,6 @@
 import { decide, type Decision, type DecisionKind } from './decisions.ts';
 import { HELP_URL, PassError, type EnhancedError } from './errors.ts';
+import { mediaTokenEvent, recordEvent } from './events.ts';
 import { sessionGuid, signMediaToken } from './media-token.ts';
 import type { SeedMvpd } from './seed.ts';
 import { currentAuthn, type AuthnLookup, type V1Authn, type V1Owner } from './v1-authn.ts';
@@ -70,6 +71,7 @@ function runDecide(
       deviceId: authn.owner.deviceId,
       resources,
       trace,
+      api: 'v1',
       ...(identity !== undefined ? { tempPassIdentity: identity } : {}),
     });
   } catch (error) {
@@ -174,6 +176,15 @@ export function mediaTokenV1(
     mvpd: authn.mvpd.id,
     ...(proxy !== undefined ? { proxyMvpd: proxy } : {}),
   });
+  recordEvent(
+    context,
+    mediaTokenEvent(token, {
+      deviceId: input.owner.deviceId,
+      mvpd: authn.mvpd.id,
+      resource: input.resource,
+      api: 'v1',
+    }),
+  );
   return {
     resource: input.resource,
     requestor: input.owner.serviceProvider,

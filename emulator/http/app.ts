@@ -4,6 +4,8 @@ import { DcrError, PassError } from '../domain/errors.ts';
 import type { EmulatorContext } from '../context.ts';
 import type { EmulatorEnv } from './env.ts';
 import { throttleMiddleware, traceMiddleware } from './middleware.ts';
+import { DroppedConnection, faultInjection } from './fault-injection.ts';
+import { scenarioRoutes } from './scenario-routes.ts';
 import { sendCode, sendDcrError, sendError, sendHtmlError } from './respond.ts';
 import { controlRoutes } from './control-routes.ts';
 import { dcrRoutes } from './dcr-routes.ts';
@@ -49,8 +51,12 @@ export function createEmulatorApp(context: EmulatorContext): Hono<EmulatorEnv> {
     );
   }
   app.use('*', throttleMiddleware(context));
+  // After the throttle: a throttled request is refused before any scenario draws or waits.
+  app.use('*', faultInjection(context));
 
+  // The control plane first: its admin gate covers every `/__emulator/*` path, scenarios included.
   app.route('/', controlRoutes(context));
+  app.route('/', scenarioRoutes(context));
   app.route('/', dcrRoutes(context));
   app.route('/', configurationRoutes(context));
   app.route('/', sessionRoutes(context));
@@ -63,6 +69,8 @@ export function createEmulatorApp(context: EmulatorContext): Hono<EmulatorEnv> {
   app.route('/', v1Routes(context));
 
   app.onError((error, c) => {
+    // A `drop` fault driven in-process (no socket): let the caller's request reject.
+    if (error instanceof DroppedConnection) throw error;
     if (error instanceof PassError) return sendError(c, error);
     if (error instanceof DcrError) return sendDcrError(c, error);
     // Anything else is a bug; answer in Adobe's shape without leaking internals.

@@ -1,9 +1,13 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { resetEmulator, type EmulatorContext } from '../context.ts';
+import { reseedEmulator, resetDevice, resetEmulator, type EmulatorContext } from '../context.ts';
+import { EVENT_TYPES, listEvents, type EventType } from '../domain/events.ts';
+import { exportState, importState, MAX_STATE_BYTES } from '../domain/state-export.ts';
 import { THROTTLE_MODES } from '../domain/throttle.ts';
 import { describeSeed } from '../domain/seed-view.ts';
+import { EVENT_LOG_CAPACITY } from '../store/events.ts';
 import type { EmulatorEnv } from './env.ts';
+import { readJsonBody } from './json-body.ts';
 import { remoteAddress } from './middleware.ts';
 import { sendJson } from './respond.ts';
 
@@ -20,6 +24,59 @@ const clockBody = z.union([
   z.object({ now: z.number().int().min(0).max(8_640_000_000_000_000) }).strict(),
 ]);
 const throttleBody = z.object({ mode: z.enum(THROTTLE_MODES as [string, ...string[]]) }).strict();
+
+/** The decoded AP-Device-Identifier value (v1: `deviceId`). */
+const deviceIdField = z
+  .string()
+  .min(1)
+  .max(512)
+  .refine(
+    (value) => ![...value].some((ch) => ch.charCodeAt(0) < 0x20),
+    'must not contain control characters',
+  );
+const resetBody = z
+  .object({
+    deviceId: deviceIdField.optional(),
+    seed: z
+      .union([
+        z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+        z.string().min(1).max(256),
+      ])
+      .optional(),
+  })
+  .strict()
+  .refine(
+    (body) => body.deviceId === undefined || body.seed === undefined,
+    'deviceId and seed exclude each other',
+  );
+
+const EVENT_QUERY_KEYS = ['deviceId', 'type', 'limit', 'after'];
+const DEFAULT_EVENT_LIMIT = 100;
+const eventQuery = z
+  .object({
+    deviceId: deviceIdField.optional(),
+    type: z
+      .string()
+      .transform((value) => value.split(','))
+      .pipe(z.array(z.enum(EVENT_TYPES)).min(1))
+      .optional(),
+    limit: z
+      .string()
+      .regex(/^\d{1,5}$/)
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(EVENT_LOG_CAPACITY))
+      .optional(),
+    after: z
+      .string()
+      .regex(/^\d{1,15}$/)
+      .transform(Number)
+      .optional(),
+  })
+  .strict();
+
+function invalidRequest(c: Context<EmulatorEnv>, message: string): Response {
+  return sendJson(c, { error: 'invalid_request', message }, 400);
+}
 
 function isLoopback(address: string | undefined): boolean {
   // No socket at all means the app is driven in-process (unit tests).
@@ -69,9 +126,79 @@ export function controlRoutes(
 
   router.get('/__emulator/seed', (c) => sendJson(c, describeSeed(context.seed)));
 
-  router.post('/__emulator/reset', (c) => {
+  router.post('/__emulator/reset', async (c) => {
+    const parsed = resetBody.safeParse(await readJson(c));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const problem =
+        issue?.code === 'unrecognized_keys'
+          ? `Unknown key(s): ${issue.keys.join(', ').slice(0, 200)}. `
+          : issue?.code === 'custom'
+            ? 'deviceId and seed exclude each other. '
+            : '';
+      return invalidRequest(
+        c,
+        `${problem}Send no body or {} (everything), {"deviceId": "<decoded device id>"} (one device) or {"seed": n} (everything, random streams reseeded).`,
+      );
+    }
+    const { deviceId, seed } = parsed.data;
+    if (deviceId !== undefined) {
+      const removed = resetDevice(context, deviceId);
+      return sendJson(c, { reset: 'device', deviceId, removed, now: context.clock.now() });
+    }
     resetEmulator(context);
-    return sendJson(c, { reset: true, now: context.clock.now() });
+    if (seed !== undefined) reseedEmulator(context, String(seed));
+    return sendJson(c, { reset: 'all', seed: context.randomSeed ?? null, now: context.clock.now() });
+  });
+
+  router.get('/__emulator/state', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return sendJson(c, exportState(context));
+  });
+  router.put('/__emulator/state', async (c) => {
+    const body = await readJsonBody(c, MAX_STATE_BYTES);
+    if (!body.ok && body.reason === 'too_large') {
+      return sendJson(
+        c,
+        {
+          error: 'payload_too_large',
+          message: `The state document is larger than ${MAX_STATE_BYTES} bytes.`,
+        },
+        413,
+      );
+    }
+    if (!body.ok)
+      return invalidRequest(c, 'The body must be a state document (GET /__emulator/state) as JSON.');
+    const result = importState(context, body.value);
+    if (!result.ok) return invalidRequest(c, result.message);
+    return sendJson(c, { imported: result.imported, scenarios: result.scenarios, now: result.now });
+  });
+
+  router.get('/__emulator/events', (c) => {
+    const raw = c.req.queries();
+    const unknown = Object.keys(raw).filter((key) => !EVENT_QUERY_KEYS.includes(key));
+    if (unknown.length > 0)
+      return invalidRequest(c, `Unknown parameter(s): ${unknown.join(', ').slice(0, 200)}.`);
+    const repeated = Object.keys(raw).filter((key) => (raw[key]?.length ?? 0) > 1);
+    if (repeated.length > 0) return invalidRequest(c, `Give ${repeated.join(', ')} once.`);
+    const parsed = eventQuery.safeParse(
+      Object.fromEntries(Object.entries(raw).map(([key, values]) => [key, values[0]])),
+    );
+    if (!parsed.success) {
+      return invalidRequest(
+        c,
+        `deviceId: the decoded device id; type: one or more of ${EVENT_TYPES.join(', ')} (comma-separated); limit: 1-${EVENT_LOG_CAPACITY}; after: an event id.`,
+      );
+    }
+    const { deviceId, type, limit, after } = parsed.data;
+    const events = listEvents(context, {
+      ...(deviceId !== undefined ? { deviceId } : {}),
+      ...(type !== undefined ? { types: type as EventType[] } : {}),
+      ...(after !== undefined ? { afterId: after } : {}),
+      limit: limit ?? DEFAULT_EVENT_LIMIT,
+    });
+    c.header('Cache-Control', 'no-store');
+    return sendJson(c, { events });
   });
 
   router.get('/__emulator/clock', (c) => sendJson(c, { now: context.clock.now() }));

@@ -3,7 +3,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { readAccessToken, type AccessTokenClaims } from '../domain/access-token.ts';
 import { parseDeviceIdentifier, parseDeviceInfo, type DeviceInfo } from '../domain/device.ts';
 import { PassError } from '../domain/errors.ts';
-import { isThrottledPath } from '../domain/throttle.ts';
+import { listScenarios, scenariosFor } from '../domain/scenarios.ts';
+import { isThrottledPath, Throttle } from '../domain/throttle.ts';
 import type { EmulatorContext } from '../context.ts';
 import type { EmulatorEnv } from './env.ts';
 import { sendError } from './respond.ts';
@@ -31,21 +32,65 @@ export function traceMiddleware(context: EmulatorContext): MiddlewareHandler<Emu
   };
 }
 
-/** Adobe's throttle: plain HTML 429, no Retry-After (spec throttling.md). */
+/** Adobe's throttle answer: plain HTML 429, no Retry-After (spec throttling.md). */
+export function sendThrottled(c: Context): Response {
+  return c.html(
+    '<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 Too Many Requests</h1></center><hr><center>pass-emulator</center></body></html>',
+    429,
+  );
+}
+
+/** The decoded AP-Device-Identifier of a request, or undefined when absent or malformed. */
+export function requestDeviceId(c: Context): string | undefined {
+  const header = c.req.header('AP-Device-Identifier');
+  if (!header) return undefined;
+  try {
+    return parseDeviceIdentifier(header);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Buckets of devices a `throttle` scenario forces into throttling, one Throttle per scenario object:
+ * a new scenario (or the list re-read after a reset) starts with a full bucket.
+ */
+const forcedBuckets = new WeakMap<object, Throttle>();
+
+/**
+ * Adobe's throttle (spec throttling.md), with the per-device `throttle` scenario on top: for a
+ * request whose AP-Device-Identifier names a device with such a scenario (the newest wins),
+ * `throttled: false` skips throttling and `throttled: true` counts it in a bucket of its own keyed by
+ * that device (same size and refill as Adobe's), whatever the mode — `off` included.
+ */
 export function throttleMiddleware(context: EmulatorContext): MiddlewareHandler<EmulatorEnv> {
   return async (c, next) => {
     if (c.req.method === 'OPTIONS' || !isThrottledPath(c.req.path)) return next();
-    const allowed = context.throttle.take({
-      forwardedFor: c.req.header('X-Forwarded-For'),
-      remoteAddress: remoteAddress(c),
-      deviceIdentifier: c.req.header('AP-Device-Identifier'),
-    });
+    const forced = listScenarios(context).length > 0 ? forcedThrottle(context, c) : undefined;
+    if (forced?.throttled === false) return next();
+    const allowed = forced
+      ? forced.bucket.take({ deviceIdentifier: forced.deviceId })
+      : context.throttle.take({
+          forwardedFor: c.req.header('X-Forwarded-For'),
+          remoteAddress: remoteAddress(c),
+          deviceIdentifier: c.req.header('AP-Device-Identifier'),
+        });
     if (allowed) return next();
-    return c.html(
-      '<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 Too Many Requests</h1></center><hr><center>pass-emulator</center></body></html>',
-      429,
-    );
+    return sendThrottled(c);
   };
+}
+
+function forcedThrottle(
+  context: EmulatorContext,
+  c: Context,
+): { throttled: boolean; deviceId: string; bucket: Throttle } | undefined {
+  const deviceId = requestDeviceId(c);
+  if (deviceId === undefined) return undefined;
+  const scenario = scenariosFor(context, 'throttle', { deviceId }).at(-1);
+  if (!scenario || scenario.deviceId === undefined) return undefined;
+  let bucket = forcedBuckets.get(scenario);
+  if (!bucket) forcedBuckets.set(scenario, (bucket = new Throttle('per-device')));
+  return { throttled: scenario.throttled, deviceId, bucket };
 }
 
 /** Verified access tokens by their text: an RSA verification per request is the costliest step. */

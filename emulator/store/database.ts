@@ -133,6 +133,14 @@ CREATE TABLE IF NOT EXISTS v1_freepreviews (
   created_at INTEGER NOT NULL,
   PRIMARY KEY (app_id, device_id, service_provider, mvpd)
 );
+CREATE TABLE IF NOT EXISTS events (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  device_id TEXT,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_device ON events (device_id);
 `;
 
 /** Tables that hold what clients created; a reset empties them (meta keeps the signing key). */
@@ -148,7 +156,9 @@ export const RUNTIME_TABLES = [
   'v1_regcodes',
   'v1_authorizations',
   'v1_freepreviews',
+  'events',
 ] as const;
+export type RuntimeTable = (typeof RUNTIME_TABLES)[number];
 
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -194,5 +204,59 @@ export function clearRuntimeState(db: Db): void {
   db.transaction(() => {
     for (const table of RUNTIME_TABLES) db.exec(`DELETE FROM ${table}`);
     db.prepare("DELETE FROM meta WHERE key <> 'signing_key'").run();
+  })();
+}
+
+/** What a device reset removed, by table. */
+export type DeviceStateRemoved = Record<
+  | 'sessions'
+  | 'loginFlows'
+  | 'profiles'
+  | 'playbacks'
+  | 'tempPassDeviceLinks'
+  | 'tempPassTrials'
+  | 'v1Regcodes'
+  | 'v1Authorizations'
+  | 'v1Freepreviews'
+  | 'events',
+  number
+>;
+
+/**
+ * Removes one device's runtime state (the decoded AP-Device-Identifier / v1 `deviceId`), in one
+ * transaction: its sessions and regcodes with their login flows, its profiles, v1 authorizations
+ * and free-preview choices, its TempPass device links (a trial goes only when no other device and no
+ * identity points at it any more), the playbacks opened with media tokens issued to it (as far as
+ * the event log still remembers them) and its events. Clients and other devices stay.
+ */
+export function clearDeviceState(db: Db, deviceId: string): DeviceStateRemoved {
+  return db.transaction((): DeviceStateRemoved => {
+    const run = (sql: string) => db.prepare(sql).run(deviceId).changes;
+    const loginFlows = run(
+      'DELETE FROM login_flows WHERE code IN (SELECT code FROM sessions WHERE device_id = ?)',
+    );
+    const playbacks = run(
+      `DELETE FROM playbacks WHERE token_hash IN (SELECT json_extract(data, '$.tokenId') FROM events
+         WHERE type = 'media-token' AND device_id = ?)`,
+    );
+    const removed: DeviceStateRemoved = {
+      sessions: run('DELETE FROM sessions WHERE device_id = ?'),
+      loginFlows,
+      profiles: run('DELETE FROM profiles WHERE device_id = ?'),
+      playbacks,
+      tempPassDeviceLinks: run('DELETE FROM temppass_device_links WHERE device_id = ?'),
+      tempPassTrials: db
+        .prepare(
+          `DELETE FROM temppass_trials
+           WHERE NOT EXISTS (SELECT 1 FROM temppass_device_links d WHERE d.trial_id = temppass_trials.trial_id)
+             AND NOT EXISTS (SELECT 1 FROM temppass_identity_links i WHERE i.trial_id = temppass_trials.trial_id)`,
+        )
+        .run().changes,
+      v1Regcodes: run('DELETE FROM v1_regcodes WHERE device_id = ?'),
+      v1Authorizations: run('DELETE FROM v1_authorizations WHERE device_id = ?'),
+      v1Freepreviews: run('DELETE FROM v1_freepreviews WHERE device_id = ?'),
+      events: run('DELETE FROM events WHERE device_id = ?'),
+    };
+    return removed;
   })();
 }

@@ -8,7 +8,7 @@ test.describe('primary-screen sign-in', () => {
     const app = new AppPage(page);
     await page.goto('/providers');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in with your TV provider');
-    await expect(page.getByTestId('provider-option')).toHaveCount(2);
+    await expect(page.getByTestId('provider-option')).toHaveCount(8); // the seeded MVPDs, TempPass hidden
     await app.signIn('MetroFiber', 'premium', '');
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByTestId('catalog-provider')).toContainText('Metro Fiber');
@@ -28,7 +28,7 @@ test.describe('primary-screen sign-in', () => {
     await page.goto('/providers');
     await expect(page.getByTestId('remembered-provider')).toContainText('Acme Cable');
     await page.getByRole('button', { name: 'Change provider' }).click();
-    await expect(page.getByTestId('provider-option')).toHaveCount(2);
+    await expect(page.getByTestId('provider-option')).toHaveCount(8); // the seeded MVPDs, TempPass hidden
     await page.goto('/providers');
     await page.getByRole('button', { name: 'Continue with Acme Cable' }).click();
     await completeMvpdLogin(page, 'Acme Cable', { username: 'basic', password: 'password' });

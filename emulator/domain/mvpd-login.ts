@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createRegularProfile } from './profiles-service.ts';
 import { isAllowedRedirectUrl, redirectHref } from './redirect-url.ts';
+import { loginBehaviourFor, type LoginBehaviour } from './scenarios.ts';
 import { findAccount, findMvpd, type SeedAccount, type SeedMvpd } from './seed.ts';
 import { CODE_PATTERN } from './sessions.ts';
 import type { EmulatorContext } from '../context.ts';
@@ -17,9 +18,13 @@ import { findSession, markSessionAuthenticated, type SessionRecord } from '../st
 /**
  * The browser side of authentication (spec sessions.md §4, §6): the code opens an emulated MVPD
  * login; a walk through it is a "login flow" row with a CSRF token (double-submitted as a cookie).
- * MVPD personalities: `redirect` = one credentials form; `two-hop` = credentials, then a device
- * confirmation page. Success creates the regular profile bound to the session's app/device/SP/MVPD,
- * marks the session authenticated and ends on the session's redirectUrl.
+ * MVPD personalities: `two-hop` = credentials, then a device confirmation page; `saml-chain` = a
+ * SAMLRequest-like hop to the MVPD's SSO endpoint, credentials, then a SAMLResponse-like hop back to
+ * Adobe's assertion consumer; every other one = one credentials form (how the app shows it — tab,
+ * iframe, pop-up — is the app's business). On every MVPD, `loginBehaviourFor` (the seeded `slow` /
+ * `flaky` knobs, overridden by scenarios) adds a delay before each page and may fail a correct
+ * sign-in. Success creates the regular profile bound to the session's app/device/SP/MVPD, marks the
+ * session authenticated and ends on the session's redirectUrl.
  */
 export type LoginProblem =
   | 'unknown_session' // code malformed, unknown, expired, or of another SP
@@ -78,7 +83,7 @@ export function startLoginFlow(
     code: session.code,
     mvpd: mvpd.id,
     csrf: context.random.hex(32),
-    step: 'credentials',
+    step: mvpd.personality === 'saml-chain' ? 'saml-request' : 'credentials',
     username: null,
     createdAt: context.clock.now(),
   };
@@ -144,8 +149,25 @@ export function checkCsrf(
 
 export type LoginResult =
   | { kind: 'bad_credentials'; open: OpenFlow }
+  /** The MVPD failed a correct sign-in (flaky): nothing was created, the flow is back at its form. */
+  | { kind: 'unavailable'; open: OpenFlow }
   | { kind: 'confirm'; open: OpenFlow }
+  /** saml-chain: the assertion goes back to Adobe's assertion consumer (flow at step `assertion`). */
+  | { kind: 'assertion'; open: OpenFlow; account: SeedAccount }
   | { kind: 'done'; redirectUrl: string; redirectAllowed: boolean };
+
+/** Delay and failure rate of this MVPD's login for the flow's device (seed, then scenarios). */
+export function loginBehaviour(context: EmulatorContext, open: OpenFlow): LoginBehaviour {
+  return loginBehaviourFor(context, open.mvpd.id, open.session.deviceId);
+}
+
+/** Does this correct sign-in fail? Draws from the fault stream only when the outcome is uncertain. */
+function signInFails(context: EmulatorContext, open: OpenFlow): boolean {
+  const { failureProbability } = loginBehaviour(context, open);
+  if (!(failureProbability > 0)) return false;
+  if (failureProbability >= 1) return true;
+  return context.faultRandom.float() < failureProbability;
+}
 
 function safeRedirect(
   context: EmulatorContext,
@@ -158,12 +180,14 @@ function safeRedirect(
     : { redirectUrl, redirectAllowed: false };
 }
 
+type LoginDone = Extract<LoginResult, { kind: 'done' }>;
+
 function complete(
   context: EmulatorContext,
   open: OpenFlow,
   account: SeedAccount,
   requestOrigin: string,
-): LoginResult {
+): LoginDone {
   const { session, mvpd, flow } = open;
   createRegularProfile(
     context,
@@ -194,12 +218,52 @@ export function submitCredentials(
   if (!account || !sameToken(account.password, credentials.password)) {
     return { kind: 'bad_credentials', open: rotateCsrf(context, open) };
   }
+  if (signInFails(context, open)) return { kind: 'unavailable', open: rotateCsrf(context, open) };
   if (open.mvpd.personality === 'two-hop') {
     return {
       kind: 'confirm',
       open: rotateCsrf(context, open, { step: 'confirm', username: account.username }),
     };
   }
+  if (open.mvpd.personality === 'saml-chain') {
+    return {
+      kind: 'assertion',
+      open: rotateCsrf(context, open, { step: 'assertion', username: account.username }),
+      account,
+    };
+  }
+  return complete(context, open, account, requestOrigin);
+}
+
+/**
+ * saml-chain, the MVPD's SSO endpoint: the SAMLRequest carries the flow's one-time token as its ID,
+ * which must match the flow and its cookie (double submit); then the login form follows.
+ */
+export function acceptSamlRequest(
+  context: EmulatorContext,
+  open: OpenFlow,
+  requestToken: string | undefined,
+  cookieToken: string | undefined,
+): OpenFlow {
+  checkCsrf(open, requestToken, cookieToken);
+  return rotateCsrf(context, open, { step: 'credentials' });
+}
+
+/**
+ * saml-chain, Adobe's assertion consumer: the SAMLResponse's ID must be the flow's current one-time
+ * token (written into the assertion page the MVPD rendered); then the profile is created.
+ */
+export function consumeAssertion(
+  context: EmulatorContext,
+  open: OpenFlow,
+  responseToken: string | undefined,
+  requestOrigin: string,
+): LoginDone {
+  if (!sameToken(open.flow.csrf, responseToken)) throw new LoginError('csrf');
+  const account = open.flow.username
+    ? findAccount(context.seed, open.mvpd.id, open.flow.username)
+    : undefined;
+  if (!account) throw new LoginError('unknown_flow');
   return complete(context, open, account, requestOrigin);
 }
 

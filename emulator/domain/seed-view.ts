@@ -1,4 +1,4 @@
-import type { Seed } from './seed.ts';
+import { findAccount, loginDisplayOf, type Seed } from './seed.ts';
 import { TEMPPASS_RESET_API_KEY } from './seed-temppass.ts';
 
 /**
@@ -21,6 +21,11 @@ export function describeSeed(seed: Seed) {
       logoUrl: mvpd.logoUrl,
       personality: mvpd.personality,
       demonstrates: mvpd.demonstrates,
+      /** How the app shows this MVPD's login by default (`mvpdLoginDisplay` in /app-config.json). */
+      loginDisplay: loginDisplayOf(mvpd.personality),
+      ...(mvpd.loginDelayMs !== undefined ? { loginDelayMs: mvpd.loginDelayMs } : {}),
+      ...(mvpd.loginFailureRate !== undefined ? { loginFailureRate: mvpd.loginFailureRate } : {}),
+      ...(mvpd.degradation !== undefined ? { degradation: mvpd.degradation } : {}),
       hasLogoutEndpoint: mvpd.hasLogoutEndpoint,
       authnTtlMs: mvpd.authnTtlMs,
       authzTtlMs: mvpd.authzTtlMs,
@@ -41,6 +46,16 @@ export function describeSeed(seed: Seed) {
           : account.entitlement.kind === 'channels'
             ? account.entitlement.channels
             : [],
+    })),
+    /** Demo viewers: combinations of the accounts above (e.g. profiles on two MVPDs at once). */
+    personas: seed.personas.map((persona) => ({
+      id: persona.id,
+      personality: persona.personality,
+      demonstrates: persona.demonstrates,
+      signIns: persona.signIns.map((signIn) => ({
+        ...signIn,
+        password: findAccount(seed, signIn.mvpd, signIn.username)?.password ?? '',
+      })),
     })),
     resources: seed.resources.map((resource) => ({
       id: resource.id,

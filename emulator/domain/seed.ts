@@ -8,8 +8,29 @@ import { tempPassMvpds, type TempPassConfig } from './seed-temppass.ts';
  * returns to. Everything here is documented in the README and served by `GET /__emulator/seed`.
  */
 
-/** `none`: no login at all (TempPass pseudo-MVPDs; Adobe itself grants temporary access). */
-export type LoginPersonality = 'redirect' | 'two-hop' | 'none';
+/**
+ * How an MVPD's login behaves (README "Seeded demo data"):
+ * - `redirect`: one login form, in the app's own tab;
+ * - `two-hop`: a login form, then a device-confirmation page;
+ * - `iframe`: one login form whose pages allow framing by the app's origin (the app shows it in a dialog);
+ * - `popup`: one login form the app opens in a pop-up window;
+ * - `saml-chain`: auto-posted SAML-like hops (Adobe → the MVPD's SSO endpoint → login form →
+ *   assertion posted back to Adobe's assertion consumer);
+ * - `slow`: every login page answers after `loginDelayMs`;
+ * - `flaky`: a correct sign-in fails with probability `loginFailureRate`;
+ * - `degraded`: a standing degradation rule (`degradation`) on the integration;
+ * - `none`: no login at all (TempPass pseudo-MVPDs; Adobe itself grants temporary access).
+ */
+export type LoginPersonality =
+  'redirect' | 'two-hop' | 'iframe' | 'popup' | 'saml-chain' | 'slow' | 'flaky' | 'degraded' | 'none';
+
+/** How the app presents an MVPD's login: its own tab, a dialog with an iframe, or a pop-up window. */
+export type MvpdLoginDisplay = 'redirect' | 'iframe' | 'popup';
+
+/** The presentation a personality needs in the app (only `iframe` and `popup` differ from a redirect). */
+export function loginDisplayOf(personality: LoginPersonality): MvpdLoginDisplay {
+  return personality === 'iframe' || personality === 'popup' ? personality : 'redirect';
+}
 
 export interface SeedMvpd {
   id: string;
@@ -73,6 +94,18 @@ export interface SoftwareStatementInfo {
   canResetTempPass: boolean;
 }
 
+/**
+ * A demo viewer described in the seed view: which seeded accounts to sign in with, and what that
+ * shows. Personas add no data of their own; they name combinations of the accounts.
+ */
+export interface SeedPersona {
+  id: string;
+  personality: 'two-providers';
+  demonstrates: string;
+  /** Sign in with these, one after the other, on the same device. */
+  signIns: { mvpd: string; username: string }[];
+}
+
 export interface Seed {
   serviceProvider: string;
   serviceProviderName: string;
@@ -86,6 +119,7 @@ export interface Seed {
   sessionTtlMs: number;
   mvpds: SeedMvpd[];
   accounts: SeedAccount[];
+  personas: SeedPersona[];
   resources: SeedResource[];
 }
 
@@ -215,22 +249,28 @@ function accountsFor(mvpd: SeedMvpd): SeedAccount[] {
   ];
 }
 
-export function createSeed(): Seed {
-  const providers: SeedMvpd[] = [
+/** Lifetimes and limits shared by the seeded MVPDs unless one says otherwise. */
+const USUAL_MVPD = {
+  authnTtlMs: 30 * DAY,
+  authzTtlMs: 24 * HOUR,
+  mediaTokenTtlMs: 420_000,
+  preauthorizeMaxResources: 5,
+  authorizeMaxResources: 1,
+} as const;
+
+function seedProviders(): SeedMvpd[] {
+  return [
     {
+      ...USUAL_MVPD,
       id: 'AcmeCable',
       displayName: 'Acme Cable',
       logoUrl: '/media/logos/acmecable.svg',
       personality: 'redirect',
       demonstrates: 'A plain redirect login form, and an interactive MVPD logout page.',
       hasLogoutEndpoint: true,
-      authnTtlMs: 30 * DAY,
-      authzTtlMs: 24 * HOUR,
-      mediaTokenTtlMs: 420_000,
-      preauthorizeMaxResources: 5,
-      authorizeMaxResources: 1,
     },
     {
+      ...USUAL_MVPD,
       id: 'MetroFiber',
       displayName: 'Metro Fiber',
       logoUrl: '/media/logos/metrofiber.svg',
@@ -240,11 +280,89 @@ export function createSeed(): Seed {
       hasLogoutEndpoint: false,
       authnTtlMs: 7 * DAY,
       authzTtlMs: 12 * HOUR,
-      mediaTokenTtlMs: 420_000,
-      preauthorizeMaxResources: 5,
-      authorizeMaxResources: 1,
+    },
+    {
+      ...USUAL_MVPD,
+      id: 'PixelBox',
+      displayName: 'PixelBox TV',
+      logoUrl: '/media/logos/pixelbox.svg',
+      personality: 'iframe',
+      demonstrates:
+        'A login page that allows framing by the app (frame-ancestors self), shown in a dialog inside the app.',
+      hasLogoutEndpoint: false,
+    },
+    {
+      ...USUAL_MVPD,
+      id: 'BeaconTV',
+      displayName: 'Beacon TV',
+      logoUrl: '/media/logos/beacontv.svg',
+      personality: 'popup',
+      demonstrates:
+        'A login the app opens in a pop-up window, with a same-tab fallback when pop-ups are blocked.',
+      hasLogoutEndpoint: false,
+      authnTtlMs: 14 * DAY,
+    },
+    {
+      ...USUAL_MVPD,
+      id: 'NorthStar',
+      displayName: 'North Star Satellite',
+      logoUrl: '/media/logos/northstar.svg',
+      personality: 'saml-chain',
+      demonstrates:
+        'A SAML-like chain of auto-posted hops: Adobe → the MVPD SSO endpoint → login form → assertion posted back to Adobe.',
+      hasLogoutEndpoint: true,
+    },
+    {
+      ...USUAL_MVPD,
+      id: 'CanyonCable',
+      displayName: 'Canyon Cable',
+      logoUrl: '/media/logos/canyoncable.svg',
+      personality: 'slow',
+      demonstrates:
+        'A slow login: every login page answers after 3 seconds (the login-delay scenario overrides it).',
+      hasLogoutEndpoint: false,
+      loginDelayMs: 3_000,
+    },
+    {
+      ...USUAL_MVPD,
+      id: 'BluebirdFiber',
+      displayName: 'Bluebird Fiber',
+      logoUrl: '/media/logos/bluebirdfiber.svg',
+      personality: 'flaky',
+      demonstrates:
+        'A flaky login: half of the correct sign-ins fail with a "temporarily unavailable, try again" page.',
+      hasLogoutEndpoint: false,
+      loginFailureRate: 0.5,
+    },
+    {
+      ...USUAL_MVPD,
+      id: 'RiverValley',
+      displayName: 'River Valley TV',
+      logoUrl: '/media/logos/rivervalley.svg',
+      personality: 'degraded',
+      demonstrates:
+        'A degraded integration (standing AuthNAll rule): sessions answer authorize without a login, decisions come from the degradation.',
+      hasLogoutEndpoint: false,
+      degradation: 'AuthNAll',
     },
   ];
+}
+
+const PERSONAS: SeedPersona[] = [
+  {
+    id: 'two-providers',
+    personality: 'two-providers',
+    demonstrates:
+      'One viewer with profiles on two MVPDs on the same device: the app asks which provider to watch with and remembers it; the account page lists both.',
+    signIns: [
+      { mvpd: 'AcmeCable', username: 'premium' },
+      { mvpd: 'MetroFiber', username: 'basic' },
+    ],
+  },
+];
+
+export function createSeed(): Seed {
+  const providers = seedProviders();
   const mvpds = [...providers, ...tempPassMvpds()];
   return {
     serviceProvider: 'REF30',
@@ -271,6 +389,7 @@ export function createSeed(): Seed {
     sessionTtlMs: 30 * 60_000,
     mvpds,
     accounts: providers.flatMap(accountsFor),
+    personas: PERSONAS.map((persona) => ({ ...persona, signIns: persona.signIns.map((s) => ({ ...s })) })),
     resources: buildResources(),
   };
 }

@@ -40,6 +40,21 @@ describe('GET /api/v2/{sp}/configuration', () => {
         displayName: 'Metro Fiber',
         logoUrl: 'http://emu.test:4000/media/logos/metrofiber.svg',
       },
+      // The other seeded personalities (iframe, popup, saml-chain, slow, flaky, degraded).
+      ...(
+        [
+          ['PixelBox', 'PixelBox TV'],
+          ['BeaconTV', 'Beacon TV'],
+          ['NorthStar', 'North Star Satellite'],
+          ['CanyonCable', 'Canyon Cable'],
+          ['BluebirdFiber', 'Bluebird Fiber'],
+          ['RiverValley', 'River Valley TV'],
+        ] as const
+      ).map(([id, displayName]) => ({
+        id,
+        displayName,
+        logoUrl: `http://emu.test:4000/media/logos/${id.toLowerCase()}.svg`,
+      })),
       {
         id: 'TempPass',
         displayName: 'TempPass',

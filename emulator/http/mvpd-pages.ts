@@ -1,14 +1,18 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mvpdLogoutPage } from '../domain/logout.ts';
 import {
+  acceptSamlRequest,
   accountHints,
   cancelLogin,
   checkCsrf,
   confirmDevice,
+  consumeAssertion,
   LoginError,
   loadFlow,
+  loginBehaviour,
   rotateCsrf,
   sessionForBrowser,
   startLoginFlow,
@@ -17,9 +21,19 @@ import {
   type LoginResult,
   type OpenFlow,
 } from '../domain/mvpd-login.ts';
+import { readSamlRequest, readSamlResponse, samlRequest, samlResponse } from '../domain/saml-messages.ts';
+import { findMvpd, type SeedMvpd } from '../domain/seed.ts';
 import type { EmulatorContext } from '../context.ts';
 import type { EmulatorEnv } from './env.ts';
-import { confirmDevicePage, loginFormPage, mvpdPath, signedOutPage } from './mvpd-views.ts';
+import {
+  ASSERTION_CONSUMER_PATH,
+  autoPostPage,
+  confirmDevicePage,
+  loginFormPage,
+  mvpdPath,
+  signedOutPage,
+  unavailablePage,
+} from './mvpd-views.ts';
 import {
   DUPLICATE,
   isFormContentType,
@@ -29,6 +43,7 @@ import {
   single,
 } from './request-info.ts';
 import { sendHtmlError } from './respond.ts';
+import { setFraming, type Framing } from './security-headers.ts';
 
 /**
  * Browser pages (spec sessions.md §4, logout.md): the authenticate entry, the emulated Adobe SAML
@@ -39,6 +54,18 @@ import { sendHtmlError } from './respond.ts';
  * 302 `/emulated-mvpd/{mvpd}/login?flow=` → POST (→ 303 `/emulated-mvpd/{mvpd}/confirm?flow=` →
  * POST, two-hop only) → 302 the session's redirectUrl.
  *
+ * saml-chain: the SAML hop answers 200 with an auto-posted `SAMLRequest` form → POST
+ * `/emulated-mvpd/{mvpd}/sso` (the MVPD's SSO endpoint) → 303 the login form → POST → 200 an
+ * auto-posted `SAMLResponse` form → POST `/adobe-services/saml/SAMLAssertionConsumer` → 302 the
+ * redirectUrl. Each message carries the flow's one-time token (saml-messages.ts).
+ *
+ * Every MVPD: each MVPD page (login, confirm, SSO) answers after the login delay in force
+ * (`loginBehaviourFor`: seed `loginDelayMs`, login-delay scenarios) — a real timer that blocks only
+ * this request; a correct sign-in fails with the failure probability in force (seed
+ * `loginFailureRate`, login-failure scenarios; drawn from `faultRandom`) with a 503 page whose Try
+ * again link reopens the same login. Framing: pages of an `iframe` MVPD may be framed by this origin
+ * (`frame-ancestors 'self'`), every other MVPD page by nobody (`'none'`, `X-Frame-Options: DENY`).
+ *
  * CSRF: each rendered form carries a fresh token stored on the login flow row and set as an HttpOnly
  * SameSite=Lax cookie named per flow (so two tabs do not clash); a POST must echo it in both.
  * Bad credentials answer **401** with the form again (fresh token) — a status tests and tools can
@@ -46,6 +73,18 @@ import { sendHtmlError } from './respond.ts';
  */
 const MAX_FORM_BYTES = 16 * 1024;
 const COOKIE_PATH = '/emulated-mvpd/';
+/** Upper bound of one page's delay, whatever a scenario asks for. */
+export const MAX_LOGIN_DELAY_MS = 60_000;
+
+export interface MvpdPageOptions {
+  /** Waits before an MVPD page answers (the slow personality); a real timer by default. */
+  wait?: (ms: number) => Promise<void>;
+}
+
+/** Who may frame this MVPD's pages: the app's own origin for an iframe login, else nobody. */
+export function framingOf(mvpd: SeedMvpd | undefined): Framing {
+  return mvpd?.personality === 'iframe' ? 'self' : 'none';
+}
 
 const PROBLEM_PAGES: Record<LoginProblem, { status: 400 | 403; title: string; text: string }> = {
   unknown_session: {
@@ -88,6 +127,17 @@ const loginForm = z.object({
   password: z.string().max(256).optional(),
 });
 type LoginForm = z.infer<typeof loginForm>;
+const LOGIN_FIELDS = ['flow', 'csrf', 'action', 'username', 'password'] as const;
+
+/** The auto-posted SAML-like hops: a Base64 message and the flow id as RelayState. */
+const samlRequestForm = z.object({
+  SAMLRequest: z.string().max(8_192).optional(),
+  RelayState: z.string().max(64).optional(),
+});
+const samlResponseForm = z.object({
+  SAMLResponse: z.string().max(8_192).optional(),
+  RelayState: z.string().max(64).optional(),
+});
 
 function cookieName(flowId: string): string {
   return `mvpd_csrf_${flowId}`;
@@ -103,22 +153,18 @@ function setCsrfCookie(c: Context, context: EmulatorContext, open: OpenFlow): vo
   });
 }
 
-/** Reads the posted form; an oversized, duplicated or malformed form is a stale page. */
-async function readLoginForm(c: Context): Promise<LoginForm> {
+/** Reads a posted form; an oversized, duplicated or malformed form is a stale page. */
+async function readForm<T>(c: Context, names: readonly string[], schema: z.ZodType<T>): Promise<T> {
   const text = await readBodyText(c, MAX_FORM_BYTES);
   if (text === undefined || !isFormContentType(c)) throw new LoginError('unknown_flow');
-  const picked = pickParams(new URLSearchParams(text), [
-    'flow',
-    'csrf',
-    'action',
-    'username',
-    'password',
-  ] as const);
+  const picked = pickParams(new URLSearchParams(text), names);
   if (Object.values(picked).includes(DUPLICATE)) throw new LoginError('unknown_flow');
-  const parsed = loginForm.safeParse(picked);
+  const parsed = schema.safeParse(picked);
   if (!parsed.success) throw new LoginError('unknown_flow');
   return parsed.data;
 }
+
+const readLoginForm = (c: Context): Promise<LoginForm> => readForm(c, LOGIN_FIELDS, loginForm);
 
 function htmlMethodNotAllowed(allowed: string[]): MiddlewareHandler<EmulatorEnv> {
   return async (c) => {
@@ -132,14 +178,30 @@ function htmlMethodNotAllowed(allowed: string[]): MiddlewareHandler<EmulatorEnv>
   };
 }
 
-export function mvpdPages(context: EmulatorContext): Hono<EmulatorEnv> {
+export function mvpdPages(context: EmulatorContext, options: MvpdPageOptions = {}): Hono<EmulatorEnv> {
   const router = new Hono<EmulatorEnv>();
   const { seed } = context;
+  const wait = options.wait ?? ((ms: number) => sleep(ms).then(() => undefined));
 
-  /** Runs a page handler; a LoginError becomes its readable HTML page. */
+  /** The MVPD's framing for this response, once the MVPD is known. */
+  const frameFor = (c: Context, mvpd: SeedMvpd | undefined) => setFraming(c, framingOf(mvpd));
+
+  /**
+   * An MVPD page answers after the login delay in force for (MVPD, device), then the flow is read
+   * again (another tab may have moved it on while this request waited).
+   */
+  const afterDelay = async (open: OpenFlow, reload: () => OpenFlow): Promise<OpenFlow> => {
+    const { delayMs } = loginBehaviour(context, open);
+    if (!(delayMs > 0)) return open;
+    await wait(Math.min(delayMs, MAX_LOGIN_DELAY_MS));
+    return reload();
+  };
+
+  /** Runs a page handler; a LoginError becomes its readable HTML page. Nobody may frame it by default. */
   const page =
     (handler: (c: Context<EmulatorEnv>) => Response | Promise<Response>) =>
     async (c: Context<EmulatorEnv>): Promise<Response> => {
+      setFraming(c, 'none');
       try {
         return await handler(c);
       } catch (error) {
@@ -177,10 +239,49 @@ export function mvpdPages(context: EmulatorContext): Hono<EmulatorEnv> {
     return c.html(html, status);
   };
 
+  const loginHref = (open: OpenFlow) =>
+    `${mvpdPath(open.mvpd, 'login')}?flow=${encodeURIComponent(open.flow.id)}`;
+
   const afterLogin = (c: Context<EmulatorEnv>, result: LoginResult, open: OpenFlow, username: string) => {
     if (result.kind === 'bad_credentials') return renderLogin(c, result.open, 401, username);
+    if (result.kind === 'unavailable') {
+      setCsrfCookie(c, context, result.open);
+      c.header('Retry-After', '1');
+      return c.html(
+        unavailablePage({
+          mvpd: open.mvpd,
+          flowId: result.open.flow.id,
+          csrf: result.open.flow.csrf,
+          retryHref: loginHref(result.open),
+        }),
+        503,
+      );
+    }
     if (result.kind === 'confirm') {
       return c.redirect(`${mvpdPath(open.mvpd, 'confirm')}?flow=${encodeURIComponent(open.flow.id)}`, 303);
+    }
+    if (result.kind === 'assertion') {
+      // The MVPD's answer goes back to Adobe; its cookie is no longer needed on the MVPD's side.
+      deleteCookie(c, cookieName(open.flow.id), { path: COOKIE_PATH });
+      return c.html(
+        autoPostPage({
+          who: 'mvpd',
+          title: `Signing you in – ${open.mvpd.displayName}`,
+          heading: open.mvpd.displayName,
+          text: `You are signed in with ${open.mvpd.displayName}. Taking you back to ${seed.serviceProviderName}…`,
+          action: ASSERTION_CONSUMER_PATH,
+          fields: {
+            SAMLResponse: samlResponse({
+              token: result.open.flow.csrf,
+              mvpd: open.mvpd.id,
+              destination: `${requestOrigin(c)}${ASSERTION_CONSUMER_PATH}`,
+              nameId: result.account.userId,
+              issueInstant: context.clock.now(),
+            }),
+            RelayState: result.open.flow.id,
+          },
+        }),
+      );
     }
     return finish(c, open, result);
   };
@@ -190,6 +291,7 @@ export function mvpdPages(context: EmulatorContext): Hono<EmulatorEnv> {
     authenticatePath,
     page((c) => {
       const session = sessionForBrowser(context, c.req.param('serviceProvider'), c.req.param('code'));
+      frameFor(c, findMvpd(seed, session.mvpd));
       const query = new URLSearchParams({
         noflash: 'true',
         mso_id: session.mvpd,
@@ -209,16 +311,62 @@ export function mvpdPages(context: EmulatorContext): Hono<EmulatorEnv> {
     page((c) => {
       const code = single(c.req.queries('code'));
       const { flow, mvpd } = startLoginFlow(context, code === DUPLICATE ? undefined : code);
-      return c.redirect(`${mvpdPath(mvpd, 'login')}?flow=${encodeURIComponent(flow.id)}`, 302);
+      frameFor(c, mvpd);
+      if (flow.step !== 'saml-request') {
+        return c.redirect(`${mvpdPath(mvpd, 'login')}?flow=${encodeURIComponent(flow.id)}`, 302);
+      }
+      // saml-chain: Adobe (the SP) posts an AuthnRequest to the MVPD's SSO endpoint.
+      const open = loadFlow(context, flow.id, mvpd.id, 'saml-request');
+      setCsrfCookie(c, context, open);
+      const ssoPath = mvpdPath(mvpd, 'sso');
+      return c.html(
+        autoPostPage({
+          who: 'adobe',
+          title: `Connecting to ${mvpd.displayName}`,
+          heading: `Connecting to ${mvpd.displayName}`,
+          text: `Sending you to ${mvpd.displayName} to sign in…`,
+          action: ssoPath,
+          fields: {
+            SAMLRequest: samlRequest({
+              token: flow.csrf,
+              serviceProvider: open.session.serviceProvider,
+              destination: `${requestOrigin(c)}${ssoPath}`,
+              assertionConsumerUrl: `${requestOrigin(c)}${ASSERTION_CONSUMER_PATH}`,
+              issueInstant: context.clock.now(),
+            }),
+            RelayState: flow.id,
+          },
+        }),
+      );
     }),
   );
   router.all('/adobe-services/authenticate/saml', htmlMethodNotAllowed(['GET']));
 
+  router.post(
+    '/emulated-mvpd/:mvpd/sso',
+    page(async (c) => {
+      const form = await readForm(c, ['SAMLRequest', 'RelayState'], samlRequestForm);
+      const mvpdId = c.req.param('mvpd');
+      const load = () => loadFlow(context, form.RelayState, mvpdId, 'saml-request');
+      const open = load();
+      frameFor(c, open.mvpd);
+      const token = readSamlRequest(form.SAMLRequest)?.token;
+      const cookie = getCookie(c, cookieName(open.flow.id));
+      // Checked before the MVPD's delay, and again on the flow as it is after it.
+      checkCsrf(open, token, cookie);
+      const next = acceptSamlRequest(context, await afterDelay(open, load), token, cookie);
+      return c.redirect(loginHref(next), 303);
+    }),
+  );
+  router.all('/emulated-mvpd/:mvpd/sso', htmlMethodNotAllowed(['POST']));
+
   router.get(
     '/emulated-mvpd/:mvpd/login',
-    page((c) => {
-      const open = loadFlow(context, c.req.query('flow'), c.req.param('mvpd'), 'credentials');
-      return renderLogin(c, rotateCsrf(context, open), 200);
+    page(async (c) => {
+      const load = () => loadFlow(context, c.req.query('flow'), c.req.param('mvpd'), 'credentials');
+      const open = load();
+      frameFor(c, open.mvpd);
+      return renderLogin(c, rotateCsrf(context, await afterDelay(open, load)), 200);
     }),
   );
   router.post(
@@ -226,6 +374,7 @@ export function mvpdPages(context: EmulatorContext): Hono<EmulatorEnv> {
     page(async (c) => {
       const form = await readLoginForm(c);
       const open = loadFlow(context, form.flow, c.req.param('mvpd'), 'credentials');
+      frameFor(c, open.mvpd);
       checkCsrf(open, form.csrf, getCookie(c, cookieName(open.flow.id)));
       const origin = requestOrigin(c);
       if (form.action === 'cancel') return finish(c, open, cancelLogin(context, open, origin));
@@ -238,11 +387,11 @@ export function mvpdPages(context: EmulatorContext): Hono<EmulatorEnv> {
 
   router.get(
     '/emulated-mvpd/:mvpd/confirm',
-    page((c) => {
-      const open = rotateCsrf(
-        context,
-        loadFlow(context, c.req.query('flow'), c.req.param('mvpd'), 'confirm'),
-      );
+    page(async (c) => {
+      const load = () => loadFlow(context, c.req.query('flow'), c.req.param('mvpd'), 'confirm');
+      const loaded = load();
+      frameFor(c, loaded.mvpd);
+      const open = rotateCsrf(context, await afterDelay(loaded, load));
       setCsrfCookie(c, context, open);
       return c.html(
         confirmDevicePage({
@@ -260,6 +409,7 @@ export function mvpdPages(context: EmulatorContext): Hono<EmulatorEnv> {
     page(async (c) => {
       const form = await readLoginForm(c);
       const open = loadFlow(context, form.flow, c.req.param('mvpd'), 'confirm');
+      frameFor(c, open.mvpd);
       checkCsrf(open, form.csrf, getCookie(c, cookieName(open.flow.id)));
       const origin = requestOrigin(c);
       if (form.action === 'cancel') return finish(c, open, cancelLogin(context, open, origin));
@@ -269,8 +419,22 @@ export function mvpdPages(context: EmulatorContext): Hono<EmulatorEnv> {
   );
   router.all('/emulated-mvpd/:mvpd/confirm', htmlMethodNotAllowed(['GET', 'POST']));
 
+  router.post(
+    ASSERTION_CONSUMER_PATH,
+    page(async (c) => {
+      const form = await readForm(c, ['SAMLResponse', 'RelayState'], samlResponseForm);
+      const response = readSamlResponse(form.SAMLResponse);
+      if (!response) throw new LoginError('unknown_flow');
+      const open = loadFlow(context, form.RelayState, response.mvpd, 'assertion');
+      frameFor(c, open.mvpd);
+      return finish(c, open, consumeAssertion(context, open, response.token, requestOrigin(c)));
+    }),
+  );
+  router.all(ASSERTION_CONSUMER_PATH, htmlMethodNotAllowed(['POST']));
+
   router.get('/adobe-services/logout', (c) => {
     const msoId = single(c.req.queries('mso_id'));
+    frameFor(c, typeof msoId === 'string' ? findMvpd(seed, msoId) : undefined);
     const redirectUrl = single(c.req.queries('redirect_url'));
     if (msoId === DUPLICATE || redirectUrl === DUPLICATE) {
       return sendHtmlError(c, 400, 'Sign-out link not valid', 'The sign-out link is malformed.');

@@ -2,9 +2,17 @@ import type { Db } from './database.ts';
 
 /**
  * One browser walk through an emulated MVPD login (spec sessions.md §4). The row holds the CSRF
- * token that the form echoes and the cookie double-submits, and which step the walk has reached.
+ * token that the form echoes and the cookie double-submits, and which step the walk has reached:
+ * `saml-request` (saml-chain: the SAMLRequest-like form on its way to the MVPD's SSO endpoint),
+ * `credentials` (the login form), `confirm` (two-hop: the device confirmation), `assertion`
+ * (saml-chain: the SAMLResponse-like form on its way back to Adobe's assertion consumer).
  */
-export type LoginStep = 'credentials' | 'confirm';
+export const LOGIN_STEPS = ['saml-request', 'credentials', 'confirm', 'assertion'] as const;
+export type LoginStep = (typeof LOGIN_STEPS)[number];
+
+function isLoginStep(value: string): value is LoginStep {
+  return (LOGIN_STEPS as readonly string[]).includes(value);
+}
 
 export interface LoginFlowRecord {
   id: string;
@@ -32,7 +40,7 @@ function fromRow(row: Row): LoginFlowRecord {
     code: row.code,
     mvpd: row.mvpd,
     csrf: row.csrf,
-    step: row.step === 'confirm' ? 'confirm' : 'credentials',
+    step: isLoginStep(row.step) ? row.step : 'credentials',
     username: row.username,
     createdAt: row.created_at,
   };

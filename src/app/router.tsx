@@ -33,6 +33,12 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../pages/account/account-page')).AccountPage }),
       },
       {
+        path: 'choose-provider',
+        lazy: async () => ({
+          Component: (await import('../pages/choose-provider/choose-provider-page')).ChooseProviderPage,
+        }),
+      },
+      {
         path: 'dev/clientless-v1',
         lazy: async () => ({
           Component: (await import('../pages/clientless-v1/clientless-v1-page')).ClientlessV1Page,

@@ -1,4 +1,7 @@
 import { z } from '../pass/schemas/zod';
+import { MVPD_LOGIN_DISPLAYS } from './login-display';
+
+export { MVPD_LOGIN_DISPLAYS, type MvpdLoginDisplay } from './login-display';
 
 /**
  * Runtime configuration of the SPA, fetched from `/app-config.json` at start-up, so one build runs
@@ -17,6 +20,8 @@ export const appConfigSchema = z.object({
   domainName: z.string(),
   /** Origin of the programmer's playback service (`/media-token/verify`, `/stream`); '' = this origin. */
   playbackBaseUrl: z.string(),
+  /** MVPD id → how its login is shown (see `MvpdLoginDisplay`); absent or unlisted = `redirect`. */
+  mvpdLoginDisplay: z.optional(z.record(z.string(), z.enum(MVPD_LOGIN_DISPLAYS))),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;

@@ -21,7 +21,7 @@ export function useLogout() {
       return entry?.actionType === 'interactive' && entry.url ? client.resolveUrl(entry.url) : null;
     },
     onSuccess: (_url, { mvpd }) => {
-      signedOut();
+      signedOut(mvpd);
       // The profile is gone server-side: drop it from the cache without asking again (a refetch here
       // would race the MVPD logout page), and forget every decision and code of this device.
       const profilesKey = passKeys.profiles(serviceProvider, deviceId);
@@ -35,6 +35,8 @@ export function useLogout() {
         predicate: (query) => !isProfiles(query.queryKey),
       });
       queryClient.removeQueries({ queryKey: passKeys.codes(serviceProvider) });
+      // A degraded profile (read from /profiles/{mvpd}) goes with the sign-out too.
+      queryClient.removeQueries({ queryKey: passKeys.mvpdProfile(serviceProvider, deviceId, mvpd) });
     },
   });
 }

@@ -9,6 +9,7 @@ import type { Mvpd } from '../../pass';
 import { usePickableMvpds } from '../../queries/configuration';
 import { useCurrentProfile } from '../../queries/profiles';
 import { useChosenMvpd, useDeviceActions } from '../../state/device-store';
+import { LoginDialog, LoginPopupPanel } from './login-window';
 import { ProviderList } from './provider-list';
 import './providers.css';
 
@@ -31,18 +32,23 @@ function ProviderChoice({ onChoose, disabled }: { onChoose: (mvpd: ChosenMvpd) =
   );
 }
 
-/** "Sign in with your TV provider": remembered provider, or the picker; this device or another one. */
+/**
+ * "Sign in with your TV provider": remembered provider, or the picker; this device or another one.
+ * `?change=1` (the account page's "Sign in with another provider") opens the picker directly. The
+ * MVPD login is shown as the runtime config says: this tab, a dialog, or a pop-up window.
+ */
 export function ProvidersPage() {
   const [params] = useSearchParams();
   const returnTo = safeReturnPath(params.get('to'));
   const remembered = useChosenMvpd();
   const { mvpdChosen } = useDeviceActions();
-  const [changing, setChanging] = useState(false);
+  const [changing, setChanging] = useState(params.get('change') === '1');
   const [where, setWhere] = useState<Where>('here');
   const signIn = useStartSignIn();
   const navigate = useNavigate();
   // Same query as the header's: no extra request.
   const signedOut = useCurrentProfile().data === null;
+  const busy = signIn.isPending || signIn.leavingFor !== null || signIn.loginWindow !== null;
 
   const choose = (mvpd: ChosenMvpd) => {
     if (where === 'other-device') {
@@ -75,8 +81,30 @@ export function ProvidersPage() {
         </label>
       </fieldset>
 
-      {signIn.isPending && <Spinner label="Opening your TV provider’s sign-in page…" />}
+      {signIn.leavingFor ? (
+        <Spinner
+          label={`Opening ${signIn.leavingFor.displayName}’s sign-in page… Some TV providers take a few seconds.`}
+        />
+      ) : (
+        signIn.isPending &&
+        !signIn.loginWindow && <Spinner label="Opening your TV provider’s sign-in page…" />
+      )}
       {signIn.error && <ErrorPanel error={signIn.error} onRetry={signIn.reset} />}
+      {signIn.loginWindow?.via === 'iframe' && (
+        <LoginDialog
+          login={signIn.loginWindow}
+          onCancel={signIn.cancelWindow}
+          onReturned={signIn.windowReturned}
+        />
+      )}
+      {signIn.loginWindow?.via === 'popup' && (
+        <LoginPopupPanel
+          login={signIn.loginWindow}
+          onCancel={signIn.cancelWindow}
+          onReturned={signIn.windowReturned}
+          onReopen={signIn.reopenPopup}
+        />
+      )}
 
       {remembered && !changing ? (
         <section
@@ -94,7 +122,7 @@ export function ProvidersPage() {
               type="button"
               className="button primary"
               onClick={() => choose(remembered)}
-              disabled={signIn.isPending}
+              disabled={busy}
             >
               Continue with {remembered.displayName}
             </button>
@@ -104,7 +132,7 @@ export function ProvidersPage() {
           </div>
         </section>
       ) : (
-        <ProviderChoice onChoose={choose} disabled={signIn.isPending} />
+        <ProviderChoice onChoose={choose} disabled={busy} />
       )}
 
       <p>

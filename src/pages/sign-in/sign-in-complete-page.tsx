@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { relayLoginReturn, relayTarget, type LoginRelayVia } from '../../app/login-relay';
 import { safeReturnPath } from '../../app/return-path';
 import { ErrorPanel } from '../../components/error-panel';
 import { Spinner } from '../../components/spinner';
@@ -12,9 +13,39 @@ const CONFIRM_WINDOW_MS = 30_000;
 
 /**
  * The `redirectUrl` of a primary-screen sign-in. Per the cookbook, polling of profiles/code/{code}
- * starts when the browser is back here; the first answer normally has the profile.
+ * starts when the browser is back here; the first answer normally has the profile. When the login
+ * ran in the app's dialog (iframe) or a pop-up (`via=`), this page only tells the app window, which
+ * then confirms here itself; without a parent or opener to tell (e.g. the blocked pop-up's same-tab
+ * fallback) it confirms as after a redirect.
  */
 export function SignInCompletePage() {
+  const [params] = useSearchParams();
+  const via = params.get('via');
+  const [target] = useState(() => relayTarget(window, via));
+  if (target && (via === 'iframe' || via === 'popup')) return <ReturnToAppWindow target={target} via={via} />;
+  return <ConfirmSignIn />;
+}
+
+/** Inside the login dialog or pop-up: report to the app window (its own origin only) and step aside. */
+function ReturnToAppWindow({ target, via }: { target: Window; via: LoginRelayVia }) {
+  const code = usePendingCode();
+  useEffect(() => {
+    if (!code) return;
+    relayLoginReturn(target, window.location.origin, code);
+    if (via === 'popup') window.close();
+  }, [target, via, code]);
+  return (
+    <div className="narrow stack" data-testid="sign-in-relay">
+      <h1>Back from your TV provider</h1>
+      <p role="status">
+        {code ? 'Returning to the app…' : 'There is no sign-in in progress on this device.'}
+      </p>
+      {via === 'popup' && <p>You can close this window.</p>}
+    </div>
+  );
+}
+
+function ConfirmSignIn() {
   const [params] = useSearchParams();
   const returnTo = safeReturnPath(params.get('to'));
   const code = usePendingCode();

@@ -1,18 +1,23 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { prefetchErrorPanel } from './components/error-panel';
 import { loadAppConfig } from './config/load-app-config';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
 loadAppConfig().then(
-  (config) =>
+  (config) => {
     root.render(
       <StrictMode>
         <App config={config} />
       </StrictMode>,
-    ),
+    );
+    // Errors are the exception, so the error panel is in no page's initial JS; it is fetched as soon
+    // as the browser is idle, so it is at hand when one shows, even if the network has gone by then.
+    prefetchErrorPanel();
+  },
   (error: unknown) =>
     root.render(
       <main className="page">

@@ -116,6 +116,12 @@ export function answerProblems(
   if (answer.status >= 500) return [`HTTP ${answer.status}`];
   if (options.head || answer.status < 400) return options.head ? [] : successProblems(answer);
   if (isUnroutedNotFound(answer)) return [];
+  // Adobe's throttle shape, also the code entry limit's (GET sessions/{code} after 10 failures).
+  if (answer.status === 429 && family !== 'browser' && family !== 'control') {
+    return answer.contentType.startsWith('text/html') && answer.text.includes('429 Too Many Requests')
+      ? []
+      : ['429 without the throttle page'];
+  }
   switch (family) {
     case 'v2':
       return enhancedProblems(answer);

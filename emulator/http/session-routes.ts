@@ -11,6 +11,7 @@ import {
   type SessionOutcome,
 } from '../domain/sessions.ts';
 import type { EmulatorContext } from '../context.ts';
+import { codeEntryLimit } from './code-entry-limit.ts';
 import type { EmulatorEnv } from './env.ts';
 import { methodNotAllowed, readDevice, requireClient } from './middleware.ts';
 import {
@@ -109,7 +110,8 @@ export function sessionRoutes(context: EmulatorContext): Hono<EmulatorEnv> {
     return sendJson(c, sessionJson(outcome));
   });
 
-  router.get(`${base}/:code`, requireClient(context), (c) => {
+  // Failed lookups are limited per client and address (code-entry-limit.ts).
+  router.get(`${base}/:code`, requireClient(context), codeEntryLimit(context), (c) => {
     const serviceProvider = c.req.param('serviceProvider');
     const { session, missing } = retrieveSession(context, { serviceProvider, code: c.req.param('code') });
     const existing: Record<string, string> = {};

@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import type { Manifest } from 'vite';
 import { replayBucket } from './api-economy.ts';
+import { routesFromRouter } from './bundle.ts';
 import { median, percentile } from './common.ts';
 import { cumulativeLayoutShift } from './load.ts';
 
@@ -31,5 +33,47 @@ describe('benchmark arithmetic', () => {
     ).toBeCloseTo(0.2);
     const steady = Array.from({ length: 12 }, (_, i) => ({ time: i * 900, value: 0.01 }));
     expect(cumulativeLayoutShift(steady)).toBeCloseTo(0.06);
+  });
+});
+
+describe('bundle: routes read from the router', () => {
+  const chunk = (extra: Partial<Manifest[string]> = {}) => ({ file: 'x.js', ...extra });
+  const manifest: Manifest = {
+    'index.html': chunk({ isEntry: true }),
+    'src/app/app-shell.tsx': chunk({ isDynamicEntry: true }),
+    'src/pages/catalog/catalog-page.tsx': chunk({ isDynamicEntry: true }),
+    'src/pages/tv/tv-page.tsx': chunk({ isDynamicEntry: true }),
+    'src/pages/activate/activate-page.tsx': chunk({
+      isDynamicEntry: true,
+      dynamicImports: ['src/pages/activate/session-step.tsx'],
+    }),
+    'src/pages/activate/session-step.tsx': chunk({ isDynamicEntry: true }),
+    'src/pages/orphan-page.tsx': chunk({ isDynamicEntry: true }),
+  };
+  const router = `
+    export const router = createBrowserRouter([
+      {
+        lazy: async () => ({ Component: (await import('./app-shell')).AppShell }),
+        ErrorBoundary: RouteError,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('../pages/catalog/catalog-page')).X }) },
+          { path: 'tv', lazy: async () => ({ Component: (await import('../pages/tv/tv-page')).X }) },
+        ],
+      },
+      {
+        Component: MinimalShell,
+        children: [
+          { path: 'activate', lazy: async () => ({ Component: (await import('../pages/activate/activate-page')).X }) },
+        ],
+      },
+    ]);`;
+
+  it("adds a lazily loaded layout to its children only, and skips a page's own lazy parts", () => {
+    expect(routesFromRouter(manifest, router)).toEqual([
+      { route: '/', module: 'src/pages/catalog/catalog-page.tsx', layout: 'src/app/app-shell.tsx' },
+      { route: '/tv', module: 'src/pages/tv/tv-page.tsx', layout: 'src/app/app-shell.tsx' },
+      { route: '/activate', module: 'src/pages/activate/activate-page.tsx' },
+      { route: '(src/pages/orphan-page.tsx)', module: 'src/pages/orphan-page.tsx' },
+    ]);
   });
 });

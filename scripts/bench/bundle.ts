@@ -76,33 +76,74 @@ export interface Route {
   route: string;
   /** The page module, relative to the repo (the manifest key). */
   module: string;
+  /** The lazily loaded layout (frame) module the page renders in, when the router loads one lazily. */
+  layout?: string;
+}
+
+const IMPORT_PATTERN = /\bimport\(\s*'([^']+)'\s*\)/g;
+
+function manifestKey(manifest: Manifest, specifier: string): string | undefined {
+  const base = relative(ROOT, resolve(ROOT, 'src/app', specifier));
+  return [`${base}.tsx`, `${base}.ts`, `${base}/index.tsx`, `${base}/index.ts`, base].find(
+    (candidate) => manifest[candidate],
+  );
 }
 
 /**
  * The routes and their page modules, read from src/app/router.tsx (`path: '…'` or `index: true`
- * followed by its `lazy` import). Page chunks the router file does not name are added by module.
+ * followed by its `lazy` import). A layout route that loads its frame lazily (`lazy: … import(…)`
+ * followed by `children:`, no path) adds that module to each of its children: the router loads both
+ * at once, so both are initial JS. Page chunks the router file does not name (and no page loads
+ * itself later) are added by module.
  */
-export function routesFromRouter(manifest: Manifest): Route[] {
-  const source = readFileSync(ROUTER_FILE, 'utf8');
-  const routes: Route[] = [];
+export function routesFromRouter(manifest: Manifest, source = readFileSync(ROUTER_FILE, 'utf8')): Route[] {
+  const routes: (Route & { at: number; importAt: number })[] = [];
   const pattern = /(?:\bpath:\s*'([^']*)'|\bindex:\s*true)[^]*?\bimport\(\s*'([^']+)'\s*\)/g;
   for (const match of source.matchAll(pattern)) {
-    const specifier = match[2] ?? '';
-    const base = relative(ROOT, resolve(ROOT, 'src/app', specifier));
-    const module = [`${base}.tsx`, `${base}.ts`, `${base}/index.tsx`, `${base}/index.ts`, base].find(
-      (candidate) => manifest[candidate],
-    );
+    const module = manifestKey(manifest, match[2] ?? '');
     if (!module) continue;
     const path = match[1];
-    routes.push({ route: path === undefined ? '/' : `/${path}`, module });
+    routes.push({
+      route: path === undefined ? '/' : `/${path}`,
+      module,
+      at: match.index,
+      importAt: match.index + match[0].lastIndexOf('import('),
+    });
   }
-  const named = new Set(routes.map((route) => route.module));
+  // Layouts: for each `children:`, the last import since the previous route (or group) that no
+  // route owns is the layout's own lazy import; none → a static layout (already in the entry).
+  const imports = [...source.matchAll(IMPORT_PATTERN)].map((m) => ({ at: m.index, specifier: m[1] ?? '' }));
+  const owned = new Set(routes.map((route) => route.importAt));
+  const groups = [...source.matchAll(/\bchildren:/g)].map((m) => m.index);
+  const layoutOf = (at: number): string | undefined => {
+    const group = groups.filter((g) => g < at).at(-1);
+    if (group === undefined) return undefined;
+    const since = Math.max(
+      0,
+      ...routes.filter((r) => r.importAt <= group).map((r) => r.importAt),
+      ...groups.filter((g) => g < group),
+    );
+    const own = imports.filter((i) => i.at > since && i.at < group && !owned.has(i.at));
+    const specifier = own.at(-1)?.specifier;
+    return specifier === undefined ? undefined : manifestKey(manifest, specifier);
+  };
+  const found: Route[] = routes.map(({ route, module, at }) => {
+    const layout = layoutOf(at);
+    return { route, module, ...(layout ? { layout } : {}) };
+  });
+  const named = new Set(found.flatMap((route) => [route.module, route.layout]));
+  // Chunks a page loads later itself (the player, the phone's session step…) are parts of that page.
+  const pageParts = new Set(
+    Object.entries(manifest)
+      .filter(([key]) => key.startsWith('src/pages/'))
+      .flatMap(([, chunk]) => chunk.dynamicImports ?? []),
+  );
   for (const [key, chunk] of Object.entries(manifest)) {
-    if (chunk.isDynamicEntry && key.startsWith('src/pages/') && !named.has(key) && key !== PLAYER_MODULE) {
-      routes.push({ route: `(${key})`, module: key });
+    if (chunk.isDynamicEntry && key.startsWith('src/pages/') && !named.has(key) && !pageParts.has(key)) {
+      found.push({ route: `(${key})`, module: key });
     }
   }
-  return routes;
+  return found;
 }
 
 function entryKey(manifest: Manifest): string {
@@ -137,10 +178,13 @@ function fileSize(path: string): { raw: number; gzip: number } {
   return size;
 }
 
-/** Entry + static imports (+ the page module's chunk and its static imports), gzip -9 per file. */
-export function initialLoad(built: BuildOutput, pageModule?: string): InitialLoad {
+/**
+ * Entry + static imports (+ the page module's chunk, its lazily loaded layout's, and their static
+ * imports), gzip -9 per file.
+ */
+export function initialLoad(built: BuildOutput, ...modules: (string | undefined)[]): InitialLoad {
   const keys = staticClosure(built.manifest, entryKey(built.manifest), new Set());
-  if (pageModule) staticClosure(built.manifest, pageModule, keys);
+  for (const module of modules) if (module) staticClosure(built.manifest, module, keys);
   const js = new Set<string>();
   const css = new Set<string>();
   for (const key of keys) {
@@ -258,6 +302,7 @@ function lazyModuleCheck(
 export interface RouteSize extends InitialLoad {
   route: string;
   module: string;
+  layout?: string;
   ratioToFloor: number;
   budget?: number;
 }
@@ -287,13 +332,14 @@ export async function measureBundle(
   const app = await viteBuild('app', appOutDir);
   const floorLoad = initialLoad(floor);
 
-  const routes: RouteSize[] = routesFromRouter(app.manifest).map(({ route, module }) => {
-    const load = initialLoad(app, module);
+  const routes: RouteSize[] = routesFromRouter(app.manifest).map(({ route, module, layout }) => {
+    const load = initialLoad(app, module, layout);
     const budget =
       route === '/' ? BUDGET.entryRoute : route === '/activate' ? BUDGET.activateRoute : undefined;
     return {
       route,
       module,
+      ...(layout ? { layout } : {}),
       ...load,
       ratioToFloor: round(load.jsGzip / floorLoad.jsGzip),
       ...(budget ? { budget } : {}),

@@ -2,7 +2,8 @@ import { describeExcess, measureBundle, removeDir } from './bundle.ts';
 import { machineInfo, renderTable } from './common.ts';
 
 /**
- * `npm run size` (to join `npm test` once the budgets hold): one app build and one floor build, then the bundle budgets.
+ * `npm run size` (part of `npm test`, after lint): one app build and one floor build, each in its own
+ * temporary folder (never dist/), then the bundle budgets.
  * Exits 1 when one is broken: the entry route over 1.15× the framework floor, `/activate` over
  * 1.10×, or the player / the API-trace drawer in some route's initial JS.
  */

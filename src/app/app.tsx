@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router-dom';
 import type { AppConfig } from '../config/app-config';
+import { DeepLinkGate } from './deep-link-gate';
 import { PassProvider } from './pass-context';
 import { router } from './router';
 
@@ -19,6 +20,7 @@ export function App({ config }: { config: AppConfig }) {
     <QueryClientProvider client={queryClient}>
       <PassProvider config={config}>
         <RouterProvider router={router} />
+        <DeepLinkGate />
       </PassProvider>
     </QueryClientProvider>
   );

@@ -3,7 +3,7 @@ import type { PassClient } from '../pass/client';
 import { createLazyPassClient } from '../pass/lazy-client';
 import { createRequestPacer, webStoragePacerStore, type RequestPacer } from '../pass/pacer';
 import type { AppConfig } from '../config/app-config';
-import { recordExchange } from '../devtools/trace-recorder';
+import { recordExchange } from '../devtools/trace-tap';
 import { useDeviceId } from '../state/device-store';
 
 interface PassContextValue {
@@ -45,6 +45,11 @@ export function PassProvider({ config, children }: { config: AppConfig; children
     [config, deviceId],
   );
   return <PassContext.Provider value={value}>{children}</PassContext.Provider>;
+}
+
+/** The same, or `null` outside `<PassProvider>` (the developer drawer rendered on its own). */
+export function usePassIfProvided(): PassContextValue | null {
+  return useContext(PassContext);
 }
 
 export function usePass(): PassContextValue {

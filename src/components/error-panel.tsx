@@ -1,44 +1,26 @@
-import { Link } from 'react-router-dom';
-import { describeError } from './describe-error';
+import { lazy, Suspense } from 'react';
+import type { ErrorPanelProps } from './error-panel-view';
 
-interface ErrorPanelProps {
-  error: unknown;
-  onRetry?: () => void;
-  /** Where "Sign in again" leads (defaults to the provider picker). */
-  signInTo?: string;
-  testId?: string;
+/**
+ * Errors are the exception: the panel and its wording (describe-error.ts) are in no page's initial
+ * JS. Pages render this small wrapper; the view loads on first use or, normally earlier, when
+ * `main.tsx` prefetches it once the browser is idle after start-up.
+ */
+const load = () => import('./error-panel-view');
+const View = lazy(async () => ({ default: (await load()).ErrorPanelView }));
+
+/** Fetches the panel ahead of need, once the browser is idle after start-up (called by main.tsx). */
+export function prefetchErrorPanel(): void {
+  const prefetch = () => void load().catch(() => undefined);
+  if ('requestIdleCallback' in window) requestIdleCallback(prefetch);
+  else setTimeout(prefetch, 1000);
 }
 
 /** Every error: what happened, and the next step as a real control. */
-export function ErrorPanel({
-  error,
-  onRetry,
-  signInTo = '/providers',
-  testId = 'error-panel',
-}: ErrorPanelProps) {
-  const { title, message, next, code } = describeError(error);
+export function ErrorPanel(props: ErrorPanelProps) {
   return (
-    <div className="panel panel-error" role="alert" data-testid={testId} data-error-code={code}>
-      <h2 className="panel-title">{title}</h2>
-      <p data-testid="error-message">{message}</p>
-      <div className="actions">
-        {next === 'sign-in' && (
-          <Link className="button primary" to={signInTo}>
-            Sign in with your TV provider
-          </Link>
-        )}
-        {next === 'retry' && onRetry && (
-          <button type="button" className="button primary" onClick={onRetry}>
-            Try again
-          </button>
-        )}
-        {next === 'reload' && (
-          <button type="button" className="button primary" onClick={() => window.location.reload()}>
-            Reload
-          </button>
-        )}
-        {next === 'contact-support' && <p className="muted">Contact the service’s support team.</p>}
-      </div>
-    </div>
+    <Suspense fallback={null}>
+      <View {...props} />
+    </Suspense>
   );
 }

@@ -1,9 +1,20 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { traceRecorder } from './trace-recorder';
 import './trace-button.css';
 
-/** Loaded on first open only: the drawer and its masking, HAR and curl code are a separate chunk. */
-const ApiTraceDrawer = lazy(() => import('./api-trace-drawer'));
+/**
+ * Loaded on first open only: the drawer (masking, HAR, curl; its own chunk) and the recorder, which
+ * takes over every call the tap (`trace-tap.ts`) has held since the page loaded.
+ */
+const ApiTraceDrawer = lazy(async () => {
+  const [drawer, { traceRecorder }] = await Promise.all([
+    import('./api-trace-drawer'),
+    import('./trace-recorder'),
+  ]);
+  const Drawer = drawer.default;
+  return {
+    default: ({ onClose }: { onClose: () => void }) => <Drawer recorder={traceRecorder} onClose={onClose} />,
+  };
+});
 
 /** Opens and closes the API-trace drawer (Alt+Shift+T toggles it from anywhere). */
 export const TRACE_SHORTCUT = 'Alt+Shift+T';
@@ -58,7 +69,7 @@ export function TraceButton() {
       </button>
       {open && (
         <Suspense fallback={null}>
-          <ApiTraceDrawer recorder={traceRecorder} onClose={close} />
+          <ApiTraceDrawer onClose={close} />
         </Suspense>
       )}
     </>

@@ -1,9 +1,13 @@
 import type { PassExchange } from '../pass/transport';
+import { attachTraceSink, TRACE_LIMIT } from './trace-tap';
+
+export { TRACE_LIMIT };
 
 /**
- * The API-trace recorder: a ring buffer of the Pass client's HTTP attempts (`onExchange`). It is
- * part of every page's initial JS, so it stays tiny: no React, no imports at run time, no masking
- * (the drawer masks when it renders). Bodies are truncated; the buffer keeps the last `limit` calls.
+ * The API-trace recorder: a ring buffer of the Pass client's HTTP attempts. It loads with the drawer
+ * (the page's initial JS has only `trace-tap.ts`, which holds the attempts until this attaches); no
+ * React, no masking (the drawer masks when it renders). Bodies are truncated; the buffer keeps the
+ * last `limit` calls.
  *
  * Everything here lives in memory only, like the client's own secrets (never in browser storage).
  */
@@ -20,8 +24,8 @@ export interface TraceEntry extends PassExchange {
 }
 
 export interface TraceRecorder {
-  /** The client's `onExchange`. */
-  record(exchange: PassExchange): void;
+  /** One attempt; `endedAt` (epoch ms) defaults to now. */
+  record(exchange: PassExchange, endedAt?: number): void;
   /** Recorded calls, oldest first; the same array until something changes. */
   getSnapshot(): readonly TraceEntry[];
   /** Listen for changes (`useSyncExternalStore`); returns the unsubscribe function. */
@@ -39,7 +43,6 @@ export interface TraceRecorderOptions {
   now?: () => number;
 }
 
-export const TRACE_LIMIT = 200;
 export const TRACE_MAX_BODY_CHARS = 64 * 1024;
 
 export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRecorder {
@@ -61,8 +64,8 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
   return {
     limit,
     maxBodyChars: maxBody,
-    record(exchange) {
-      const entry: TraceEntry = { ...exchange, id: nextId++, startedAt: now() - exchange.durationMs };
+    record(exchange, endedAt = now()) {
+      const entry: TraceEntry = { ...exchange, id: nextId++, startedAt: endedAt - exchange.durationMs };
       const request = exchange.requestBody;
       if (request !== undefined && request.length > maxBody) {
         entry.requestBody = request.slice(0, maxBody);
@@ -101,6 +104,6 @@ export function createTraceRecorder(options: TraceRecorderOptions = {}): TraceRe
   };
 }
 
-/** The page's one recorder; `pass-context.tsx` hands `recordExchange` to the client. */
+/** The page's one recorder: it takes over from the tap (`recordExchange`, the client's `onExchange`). */
 export const traceRecorder: TraceRecorder = createTraceRecorder();
-export const recordExchange = (exchange: PassExchange): void => traceRecorder.record(exchange);
+attachTraceSink((exchange, endedAt) => traceRecorder.record(exchange, endedAt));

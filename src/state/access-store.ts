@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { syncWithLocalStorage } from './local-storage-sync';
 import type { FreePass, TempPassIdentity } from '../temppass/free-passes';
 
 /**
@@ -39,24 +39,21 @@ function isFreePass(value: unknown): value is FreePass {
   );
 }
 
-const useAccessChoiceStore = create<AccessChoiceState>()(
-  persist(() => INITIAL_CHOICE, {
-    name: 'passref.access',
-    version: 1,
-    storage: createJSONStorage(() => localStorage),
-    // Whatever is stored, only a well-formed choice is taken back.
-    merge: (stored, current) => {
-      const value = stored as Partial<AccessChoiceState> | undefined;
-      return {
-        ...current,
-        mode: value?.mode === 'free' ? 'free' : 'provider',
-        freePass: isFreePass(value?.freePass)
-          ? { mvpd: value.freePass.mvpd, kind: value.freePass.kind }
-          : null,
-      };
-    },
-  }),
-);
+const useAccessChoiceStore = create<AccessChoiceState>()(() => INITIAL_CHOICE);
+
+syncWithLocalStorage(useAccessChoiceStore, {
+  key: 'passref.access',
+  version: 1,
+  pick: ({ mode, freePass }) => ({ mode, freePass }),
+  // Whatever is stored, only a well-formed choice is taken back.
+  restore: (stored): AccessChoiceState => {
+    const value = stored as Partial<AccessChoiceState> | undefined;
+    return {
+      mode: value?.mode === 'free' ? 'free' : 'provider',
+      freePass: isFreePass(value?.freePass) ? { mvpd: value.freePass.mvpd, kind: value.freePass.kind } : null,
+    };
+  },
+});
 
 const useFreeTrialStore = create<FreeTrialState>()(() => ({ identity: null, started: [] }));
 
@@ -65,7 +62,7 @@ export function trialKey(mvpd: string, identityKey: string | null): string {
   return `${mvpd}|${identityKey ?? 'device'}`;
 }
 
-/** Writes to the persisted store only when something changes (persist writes on every set). */
+/** Sets the stored choice only when something changes. */
 function setChoice(next: AccessChoiceState): void {
   const current = useAccessChoiceStore.getState();
   const samePass =

@@ -1,10 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   PassApiError,
+  PassTransportError,
   type ConfigurationResponse,
   type PassClient,
   type SessionStatusResponse,
@@ -85,6 +86,10 @@ function typeCode(value: string) {
 }
 
 let leave: ReturnType<typeof vi.spyOn>;
+// The page loads these lazily; load them once up front so no test waits on a first import.
+beforeAll(async () => {
+  await import('./after-submit');
+});
 beforeEach(() => {
   sessionStorage.clear();
   leave = vi.spyOn(leaveApp, 'to').mockImplementation(() => {});
@@ -202,5 +207,115 @@ describe('ActivatePage', () => {
     const panel = await screen.findByTestId('activation-lookup-error');
     expect(panel.textContent).toContain('Try again');
     expect(screen.queryByTestId('activation-error')).toBeNull();
+  });
+
+  it('a code that expired before the resume call comes back to the entry with the one generic message', async () => {
+    const getSession = vi.fn(async () =>
+      status({
+        existingParameters: { domainName: 'localhost', serviceProvider: 'REF30' },
+        missingParameters: ['mvpd', 'redirectUrl'],
+      }),
+    );
+    const resumeSession = vi.fn(async () => {
+      throw deadCode('invalid_authentication_session');
+    });
+    const getConfiguration = vi.fn(async () => configuration);
+    renderActivate(fakeClient({ getSession, resumeSession, getConfiguration }));
+    typeCode('AB12CD3');
+    fireEvent.click(await screen.findByRole('button', { name: 'Acme Cable' }));
+    expect((await screen.findByTestId('activation-error')).textContent).toBe(INVALID_CODE_MESSAGE);
+    expect(screen.getByLabelText('Activation code')).toHaveProperty('value', 'AB12CD3');
+    expect(leave).not.toHaveBeenCalled();
+  });
+});
+
+describe('ActivatePage: pacing code entry', () => {
+  beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: true }));
+  afterEach(() => vi.useRealTimers());
+
+  const continueButton = () => screen.getByRole('button', { name: 'Continue' }) as HTMLButtonElement;
+  const pauseStatus = () => screen.getByTestId('activation-pause-status').textContent;
+
+  it('after 5 wrong codes in a row: one calm message with a countdown, the code kept, Continue disabled until then', async () => {
+    const getSession = vi.fn(async (): Promise<SessionStatusResponse> => {
+      throw deadCode('invalid_authentication_session');
+    });
+    renderActivate(fakeClient({ getSession }));
+    expect(pauseStatus()).toBe('');
+    for (let n = 1; n <= 4; n += 1) {
+      typeCode(`WRONG${n}`);
+      expect((await screen.findByTestId('activation-error')).textContent).toBe(INVALID_CODE_MESSAGE);
+    }
+    expect(screen.queryByTestId('activation-paused')).toBeNull();
+    typeCode('wrong 5');
+    const paused = await screen.findByTestId('activation-paused');
+    expect(getSession).toHaveBeenCalledTimes(5);
+    // One message: the pause replaces the wrong-code message; the typed code stays.
+    expect(screen.queryByTestId('activation-error')).toBeNull();
+    expect(screen.getByLabelText('Activation code')).toHaveProperty('value', 'WRONG5');
+    expect(screen.getByRole('timer').textContent).toBe('0:30');
+    expect(paused.textContent).toContain('you can try again in 0:30');
+    expect(pauseStatus()).toBe('Code entry is paused. You can try again in less than a minute.');
+    expect(continueButton().disabled).toBe(true);
+    // Enter in the field does nothing while paused.
+    fireEvent.submit(continueButton().form as HTMLFormElement);
+    expect(getSession).toHaveBeenCalledTimes(5);
+
+    await act(async () => void (await vi.advanceTimersByTimeAsync(10_000)));
+    expect(screen.getByRole('timer').textContent).toBe('0:20');
+    await act(async () => void (await vi.advanceTimersByTimeAsync(20_000)));
+    expect(screen.queryByTestId('activation-paused')).toBeNull();
+    expect(continueButton().disabled).toBe(false);
+    expect(pauseStatus()).toBe('You can enter a code again.');
+    // Still the same streak: 5 more wrong codes pause for twice as long.
+    for (let n = 6; n <= 10; n += 1) {
+      typeCode(`WRONG${n}`);
+      await waitFor(() => expect(getSession).toHaveBeenCalledTimes(n));
+      await waitFor(() => expect(screen.queryByText('Checking your code…')).toBeNull());
+    }
+    expect(screen.getByRole('timer').textContent).toBe('1:00');
+    expect(pauseStatus()).toBe('Code entry is paused. You can try again in less than a minute.');
+  });
+
+  it('a 429 from Adobe pauses entry at once, without the wrong-code message or an error panel', async () => {
+    const getSession = vi.fn(async (): Promise<SessionStatusResponse> => {
+      throw new PassTransportError('throttled', 'Throttled by Adobe Pass (HTTP 429) after retries', {
+        method: 'GET',
+        url: `${API}/api/v2/REF30/sessions/AB12CD3`,
+        httpStatus: 429,
+      });
+    });
+    renderActivate(fakeClient({ getSession }));
+    typeCode('ab12cd3');
+    await screen.findByTestId('activation-paused');
+    expect(screen.getByRole('timer').textContent).toBe('0:30');
+    expect(screen.queryByTestId('activation-error')).toBeNull();
+    expect(screen.queryByTestId('activation-lookup-error')).toBeNull();
+    expect(screen.getByLabelText('Activation code')).toHaveProperty('value', 'AB12CD3');
+    expect(continueButton().disabled).toBe(true);
+    await act(async () => void (await vi.advanceTimersByTimeAsync(30_000)));
+    expect(continueButton().disabled).toBe(false);
+  });
+
+  it('a code that is found ends the streak', async () => {
+    let live = false;
+    const getSession = vi.fn(async (): Promise<SessionStatusResponse> => {
+      if (live)
+        return status({ existingParameters: { serviceProvider: 'REF30' }, missingParameters: ['mvpd'] });
+      throw deadCode('invalid_authentication_session');
+    });
+    const getConfiguration = vi.fn(async () => configuration);
+    renderActivate(fakeClient({ getSession, getConfiguration }));
+    for (let n = 1; n <= 4; n += 1) {
+      typeCode(`WRONG${n}`);
+      await screen.findByTestId('activation-error');
+    }
+    live = true;
+    typeCode('AB12CD3');
+    fireEvent.click(await screen.findByRole('button', { name: 'Use a different code' }));
+    live = false;
+    typeCode('WRONG5');
+    expect((await screen.findByTestId('activation-error')).textContent).toBe(INVALID_CODE_MESSAGE);
+    expect(screen.queryByTestId('activation-paused')).toBeNull();
   });
 });

@@ -1,152 +1,101 @@
-import { useEffect, useEffectEvent, useId, useRef, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { ErrorPanel } from '../../components/error-panel';
 import { Spinner } from '../../components/spinner';
-import type { Mvpd, SessionParameters, SessionResponse, SessionStatusResponse } from '../../pass';
+import type { SessionStatusResponse } from '../../pass';
 import { normalizeCode } from '../../pass/device-code';
-import { isPassApiError } from '../../pass/errors';
-import { usePickableMvpds } from '../../queries/configuration';
-import { useResumeSession, useSessionLookup } from '../../queries/sessions';
+import { sessionQuery } from '../../queries/session-lookup';
 import { usePassScope } from '../../queries/use-pass-scope';
-import { ProviderList } from '../providers/provider-list';
-// The picker's grid styles live with the primary-screen picker.
-import '../providers/providers.css';
-import { saveActivationMemo, type ActivationMemo } from './activation-memo';
-import { leaveApp } from './leave-app';
+import type { FailureKind } from './after-submit';
+import type { CodeEntryGuard } from './code-entry-guard';
 import './activate.css';
+
+/** What follows an answer (see after-submit.tsx), requested with each lookup. */
+type AfterSubmit = typeof import('./after-submit');
+const loadAfterSubmit = (): Promise<AfterSubmit> => import('./after-submit');
 
 /** Adobe codes are 6–7 upper-case letters and digits; anything far from that is not worth a call. */
 const CODE_PATTERN = /^[A-Z0-9]{4,16}$/;
-/** Errors that mean "no such live code" — reported with one message, whichever it was. */
-const INVALID_CODE_ERRORS = new Set(['invalid_authentication_session', 'invalid_parameter_code']);
 export const INVALID_CODE_MESSAGE =
   'That code isn’t valid or has expired. Check the code on your TV and try again.';
 
-export function isInvalidCodeError(error: unknown): boolean {
-  return isPassApiError(error) && (INVALID_CODE_ERRORS.has(error.code) || error.httpStatus === 404);
-}
-
-/** Missing parameter names; Adobe's older samples say `domain` for `domainName`. */
-export function missingParameters(session: SessionStatusResponse): string[] {
-  return (session.missingParameters ?? []).map((name) => (name === 'domain' ? 'domainName' : name));
-}
-
-/** The non-MVPD parameters the phone can supply itself (the TV normally sent them already). */
-function extraParameters(missing: readonly string[], domainName: string): SessionParameters {
-  return {
-    ...(missing.includes('domainName') ? { domainName } : {}),
-    ...(missing.includes('redirectUrl') ? { redirectUrl: `${window.location.origin}/activate/done` } : {}),
-  };
-}
-
-type Outcome =
-  { kind: 'opening'; providerName: string | null } | { kind: 'already-signed-in' } | { kind: 'incomplete' };
-
-function PhoneProviderPicker({ onChoose, disabled }: { onChoose: (mvpd: Mvpd) => void; disabled: boolean }) {
-  const providers = usePickableMvpds();
-  if (providers.isPending) return <Spinner label="Loading TV providers…" />;
-  if (providers.isError)
-    return <ErrorPanel error={providers.error} onRetry={() => void providers.refetch()} />;
-  return <ProviderList providers={providers.data} onChoose={onChoose} disabled={disabled} />;
-}
+/** `offline`: not even the code that reads the answer could be loaded. */
+type Check = { code: string } & (
+  | { state: 'checking' }
+  | { state: 'found'; session: SessionStatusResponse }
+  | { state: 'failed'; kind: FailureKind | 'offline'; error: unknown }
+);
 
 /**
- * Second-screen code entry, phone side: validate the typed code (`GET sessions/{code}`), let the
- * viewer pick the provider when the TV left it open (`POST sessions/{code}`), then open the MVPD
- * login (`/api/v2/authenticate/{sp}/{code}`) in this browser.
+ * Second-screen code entry, phone side: normalise the typed code and look it up
+ * (`GET sessions/{code}`); a live code continues in `SessionStep` (provider, then the MVPD login).
+ * Wrong and expired codes get one generic message; too many in a row, or a 429 from Adobe, pause
+ * entry for a while (`code-entry-guard.ts`), keeping the typed code. The code that reads an answer
+ * loads with the first lookup (`after-submit.tsx`), so the page's own JS is the form.
  */
 export function ActivatePage() {
   const [params] = useSearchParams();
-  const { client, config } = usePassScope();
+  const { client } = usePassScope();
+  const queryClient = useQueryClient();
   const [input, setInput] = useState(() => (params.get('code') ?? '').slice(0, 32));
-  const [submitted, setSubmitted] = useState<string | null>(null);
-  const [badFormat, setBadFormat] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const lookup = useSessionLookup(submitted);
-  const resume = useResumeSession();
+  const [check, setCheck] = useState<Check | null>(null);
+  const [next, setNext] = useState<AfterSubmit | null>(null);
+  /** `null`: no failed lookup since the last code that was found. */
+  const [guard, setGuard] = useState<CodeEntryGuard | null>(null);
+  const [liveRegion, setLiveRegion] = useState<HTMLElement | null>(null);
+  const latest = useRef<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
 
-  const session = submitted !== null && lookup.isSuccess && !lookup.isFetching ? lookup.data : undefined;
-  const missing = session ? missingParameters(session) : [];
-  const needsProvider = missing.includes('mvpd');
-  const domainName = config.domainName || window.location.hostname;
-
-  const lookupError = submitted !== null && lookup.isError && !lookup.isFetching ? lookup.error : null;
-  const invalidCode = badFormat || isInvalidCodeError(lookupError) || isInvalidCodeError(resume.error);
-  const otherLookupError = lookupError && !isInvalidCodeError(lookupError) ? lookupError : null;
-  const otherResumeError = resume.isError && !isInvalidCodeError(resume.error) ? resume.error : null;
-
-  const openLogin = (url: string, memo: ActivationMemo) => {
-    saveActivationMemo(memo);
-    setOutcome({ kind: 'opening', providerName: memo.displayName ?? null });
-    leaveApp.to(url);
-  };
-
-  const follow = (code: string, answer: SessionResponse, memo: ActivationMemo) => {
-    if (answer.actionName === 'authenticate') {
-      openLogin(answer.url ? client.resolveUrl(answer.url) : client.authenticateUrl(code), {
-        ...memo,
-        mvpd: memo.mvpd ?? answer.mvpd,
-      });
-    } else if (answer.actionName === 'authorize') {
-      setOutcome({ kind: 'already-signed-in' });
-    } else {
-      setOutcome({ kind: 'incomplete' });
-    }
-  };
-
-  // The TV chose the provider: go straight to its login (supplying anything else still missing).
-  const proceeded = useRef<SessionStatusResponse | null>(null);
-  const proceed = useEffectEvent((code: string, status: SessionStatusResponse) => {
-    const mvpd = status.existingParameters.mvpd;
-    const extras = extraParameters(missingParameters(status), domainName);
-    const memo: ActivationMemo = { code, ...(mvpd ? { mvpd } : {}) };
-    if (Object.keys(extras).length === 0) {
-      openLogin(client.authenticateUrl(code), memo);
-    } else {
-      resume.mutate({ code, parameters: extras }, { onSuccess: (answer) => follow(code, answer, memo) });
-    }
-  });
-  useEffect(() => {
-    if (!session || submitted === null || needsProvider || proceeded.current === session) return;
-    proceeded.current = session;
-    proceed(submitted, session);
-  }, [session, submitted, needsProvider]);
-
-  const choose = (mvpd: Mvpd) => {
-    if (submitted === null || !session) return;
-    const memo: ActivationMemo = { code: submitted, mvpd: mvpd.id, displayName: mvpd.displayName };
-    resume.mutate(
-      { code: submitted, parameters: { mvpd: mvpd.id, ...extraParameters(missing, domainName) } },
-      { onSuccess: (answer) => follow(submitted, answer, memo) },
+  const lookUp = (code: string) => {
+    latest.current = code;
+    setCheck({ code, state: 'checking' });
+    const answer = queryClient.fetchQuery(sessionQuery(client, code)).then(
+      (session) => ({ session }),
+      (error: unknown) => ({ error }),
+    );
+    Promise.all([loadAfterSubmit(), answer]).then(
+      ([loaded, result]) => {
+        if (latest.current !== code) return;
+        setNext(loaded);
+        if ('session' in result) {
+          setGuard(null);
+          setCheck({ code, state: 'found', session: result.session });
+          return;
+        }
+        const kind = loaded.failureKind(result.error);
+        setGuard((current) => loaded.nextGuard(current, kind, Date.now()));
+        setCheck({ code, state: 'failed', kind, error: result.error });
+      },
+      () => {
+        if (latest.current === code) setCheck({ code, state: 'failed', kind: 'offline', error: null });
+      },
     );
   };
 
+  const paused = !!guard?.pausedUntil;
+  const checking = check?.state === 'checking';
+  const failed = check?.state === 'failed' ? check : null;
+  const invalidCode = failed?.kind === 'invalid';
+
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (paused || checking) return;
     const code = normalizeCode(input);
-    resume.reset();
-    setOutcome(null);
-    proceeded.current = null;
     if (!CODE_PATTERN.test(code)) {
-      setBadFormat(true);
-      setSubmitted(null);
+      latest.current = null;
+      setCheck({ code, state: 'failed', kind: 'invalid', error: null });
       return;
     }
-    setBadFormat(false);
     setInput(code);
-    if (code === submitted) void lookup.refetch();
-    else setSubmitted(code);
+    lookUp(code);
   };
 
   const startOver = () => {
-    resume.reset();
-    setOutcome(null);
-    setSubmitted(null);
-    proceeded.current = null;
+    latest.current = null;
+    setCheck(null);
   };
 
   // After a refused code, put the keyboard back in the field.
@@ -154,65 +103,22 @@ export function ActivatePage() {
     if (invalidCode) inputRef.current?.focus();
   }, [invalidCode]);
 
-  const checking = submitted !== null && lookup.isFetching;
-
-  if (outcome?.kind === 'opening' || resume.isPending) {
-    const name = outcome?.kind === 'opening' ? outcome.providerName : null;
+  if (check?.state === 'found' && next) {
+    const { code, session } = check;
     return (
-      <div className="activate narrow stack">
-        <h1>Activate your TV</h1>
-        <Spinner
-          label={name ? `Opening the ${name} sign-in page…` : 'Opening your TV provider’s sign-in page…'}
-        />
-      </div>
-    );
-  }
-
-  if (outcome?.kind === 'already-signed-in') {
-    return (
-      <div className="activate narrow stack">
-        <h1>Activate your TV</h1>
-        <section className="panel panel-success" data-testid="activation-already" role="status">
-          <h2 className="panel-title">Your TV is already signed in</h2>
-          <p>This TV already has access with that TV provider. Go back to your TV to start watching.</p>
-        </section>
-      </div>
-    );
-  }
-
-  if (outcome?.kind === 'incomplete') {
-    return (
-      <div className="activate narrow stack">
-        <h1>Activate your TV</h1>
-        <section className="panel panel-error" role="alert" data-testid="activation-incomplete">
-          <h2 className="panel-title">We couldn’t start the sign-in</h2>
-          <p>Some details from your TV are missing. Get a new code on your TV and enter it here.</p>
-          <div className="actions">
-            <button type="button" className="button primary" onClick={startOver}>
-              Enter a code
-            </button>
-          </div>
-        </section>
-      </div>
-    );
-  }
-
-  if (session && needsProvider && submitted !== null) {
-    return (
-      <div className="activate stack">
-        <h1>Activate your TV</h1>
-        <p className="activate-code-line">
-          Code <span className="code-display">{submitted}</span>{' '}
-          <button type="button" className="button small secondary" onClick={startOver}>
-            Use a different code
-          </button>
-        </p>
-        <section aria-labelledby="activate-pick-title" className="stack">
-          <h2 id="activate-pick-title">Choose your TV provider</h2>
-          {otherResumeError && <ErrorPanel error={otherResumeError} onRetry={() => resume.reset()} />}
-          <PhoneProviderPicker onChoose={choose} disabled={resume.isPending} />
-        </section>
-      </div>
+      <next.SessionStep
+        code={code}
+        session={session}
+        onStartOver={startOver}
+        onFailed={(error) =>
+          setCheck({
+            code,
+            state: 'failed',
+            kind: next.failureKind(error) === 'invalid' ? 'invalid' : 'other',
+            error,
+          })
+        }
+      />
     );
   }
 
@@ -237,33 +143,50 @@ export function ActivatePage() {
             spellCheck={false}
             maxLength={32}
             aria-invalid={invalidCode}
-            aria-describedby={invalidCode ? `${hintId} ${errorId}` : hintId}
+            aria-describedby={invalidCode && !paused ? `${hintId} ${errorId}` : hintId}
           />
           <p className="hint" id={hintId}>
             The code is on your TV screen, for example “8ER640M”. Upper or lower case, spaces and dashes are
             all fine.
           </p>
-          {invalidCode && (
+          {invalidCode && !paused && (
             <p className="activate-error" id={errorId} role="alert" data-testid="activation-error">
               {INVALID_CODE_MESSAGE}
             </p>
           )}
         </div>
+        <p
+          aria-live="polite"
+          className="visually-hidden"
+          ref={setLiveRegion}
+          data-testid="activation-pause-status"
+        />
+        {guard && next && (
+          <next.PauseNotice
+            guard={guard}
+            onOver={() => setGuard((current) => current && next.pauseOver(current))}
+            liveRegion={liveRegion}
+          />
+        )}
         <div className="actions">
-          <button type="submit" className="button primary" disabled={checking}>
+          <button type="submit" className="button primary" disabled={checking || paused}>
             Continue
           </button>
         </div>
       </form>
       {checking && <Spinner label="Checking your code…" />}
-      {otherLookupError && (
-        <ErrorPanel
-          error={otherLookupError}
-          onRetry={() => void lookup.refetch()}
+      {failed?.kind === 'other' && next && (
+        <next.ErrorPanel
+          error={failed.error}
+          onRetry={() => lookUp(failed.code)}
           testId="activation-lookup-error"
         />
       )}
-      {otherResumeError && <ErrorPanel error={otherResumeError} onRetry={() => startOver()} />}
+      {failed?.kind === 'offline' && (
+        <p className="activate-error" role="alert" data-testid="activation-lookup-error">
+          We couldn’t check the code. Check your connection, then try again.
+        </p>
+      )}
     </div>
   );
 }

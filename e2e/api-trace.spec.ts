@@ -73,7 +73,8 @@ test('the API trace lists a full flow by phase, masks tokens, reveals them and d
   }
   await expect(trace.callsInPhase('registration')).toHaveCount(2);
   await expect(trace.callsInPhase('preauthorization')).toHaveCount(4);
-  await expect(trace.callsInPhase('authorization')).toHaveCount(1);
+  // D1 authorize and D2 the playback backend's media-token verification.
+  await expect(trace.callsInPhase('authorization')).toHaveCount(2);
   const callCount = await trace.calls.count();
 
   // Tokens are masked: no raw bearer token or media token anywhere in the drawer's DOM.

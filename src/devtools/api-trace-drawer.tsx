@@ -4,6 +4,7 @@ import { toCurl } from './api-trace-curl';
 import { buildHar } from './api-trace-har';
 import { viewCall } from './api-trace-mask';
 import { classifyCall, phaseLabel, PHASES, tempPassMvpdsFrom, type TracePhase } from './api-trace-phase';
+import { ScenarioSection } from './scenarios/scenario-section';
 // Types only: the recorder instance comes from the button (so it stays in the initial chunk alone).
 import type { TraceEntry, TraceRecorder } from './trace-recorder';
 import './api-trace-drawer.css';
@@ -238,10 +239,8 @@ export default function ApiTraceDrawer({
         </button>
       </div>
 
-      {/*
-       * ── SCENARIO CONTROLS (emulator control plane, /__emulator/*) ─────────────────────────────
-       * Reserved: scenario buttons (throttle mode, clock, forced errors…) go here in a later change.
-       */}
+      {/* Scenario controls (emulator control plane, /__emulator/*) and the share link. */}
+      <ScenarioSection onStatus={setStatus} />
 
       <p className="trace-status" role="status" data-testid="api-trace-status">
         {status}

@@ -6,6 +6,7 @@ import {
   type ResetIdentityTarget,
   type ResetTempPassContext,
 } from '../pass';
+import { recordExchange } from '../devtools/trace-tap';
 import { accessActions } from '../state/access-store';
 import { passKeys } from './pass-keys';
 import { usePassScope } from './use-pass-scope';
@@ -28,6 +29,7 @@ export function useResetTempPass() {
         baseUrl: client.config.apiBaseUrl,
         serviceProvider,
         getAccessToken: (rejected) => client.getAccessToken(rejected),
+        onExchange: recordExchange,
       };
       return target.endpoint === 'device'
         ? resetTempPassDevice(context, { mvpd: target.mvpd, deviceId: target.deviceId })

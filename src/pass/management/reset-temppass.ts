@@ -14,6 +14,8 @@
  * the emulator serves it on its own origin, so `baseUrl` is the Pass client's by default.
  */
 
+import type { ExchangeObserver, PassExchange } from '../transport';
+
 export interface ResetTempPassContext {
   /** Origin of the management API; `''` = this page's origin. */
   baseUrl: string;
@@ -22,6 +24,9 @@ export interface ResetTempPassContext {
   /** A DCR access token; with `rejected`, a fresh one (the previous one got a 401). */
   getAccessToken(rejected?: string): Promise<string>;
   fetch?: typeof fetch;
+  /** Sees every HTTP attempt, like the Pass client's (the API trace: phase "temporary access"). */
+  onExchange?: ExchangeObserver;
+  now?: () => number;
 }
 
 /** The request as sent, for display. Use `maskedHeaders` before showing `headers` to anyone. */
@@ -145,6 +150,15 @@ async function sendReset(
   // Call through globalThis so browsers do not throw "Illegal invocation" on a detached fetch.
   const fetchImpl: typeof fetch = context.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
+  const now = context.now ?? Date.now;
+  const observe = (exchange: PassExchange): void => {
+    try {
+      context.onExchange?.(exchange);
+    } catch {
+      // A broken observer must never break the call it observes.
+    }
+  };
+
   let token = await context.getAccessToken();
   for (let attempt = 1; ; attempt += 1) {
     const request: ResetTempPassRequest = {
@@ -152,6 +166,8 @@ async function sendReset(
       url,
       headers: { Authorization: `Bearer ${token}` },
     };
+    const sent = { method: 'DELETE' as const, url, attempt, requestHeaders: { ...request.headers } };
+    const started = now();
     let status: number;
     try {
       const response = await fetchImpl(url, {
@@ -161,8 +177,25 @@ async function sendReset(
       });
       status = response.status;
       // The body is empty on 204 and undocumented on errors: drain it, never parse it.
-      await response.text().catch(() => '');
+      const text = await response.text().catch(() => '');
+      observe({
+        ...sent,
+        requestBody: undefined,
+        status,
+        durationMs: now() - started,
+        responseHeaders: response.headers ? Object.fromEntries(response.headers) : {},
+        responseBody: text,
+      });
     } catch (error) {
+      observe({
+        ...sent,
+        requestBody: undefined,
+        status: null,
+        durationMs: now() - started,
+        responseHeaders: {},
+        responseBody: undefined,
+        error: error instanceof Error ? error.message : String(error),
+      });
       if (options.signal?.aborted) throw error;
       throw new ResetTempPassError('network', null, request, error);
     }

@@ -6,10 +6,24 @@ export type ProviderId = keyof typeof PROVIDERS;
 
 /** The streaming app on the primary screen: sign-in, catalog, playback, account. */
 export class AppPage {
-  constructor(readonly page: Page) {}
+  /** @param deviceId the device id the fixture gave this browser context (`''`: unknown). */
+  constructor(
+    readonly page: Page,
+    readonly deviceId = '',
+  ) {}
 
   tile(resource: string) {
     return this.page.getByTestId(`tile-${resource}`);
+  }
+
+  /** The playback gate of `/watch/<id>` (`data-state`: authorizing, play, denied, refused, error, ended). */
+  get gate() {
+    return this.page.getByTestId('playback-gate');
+  }
+
+  /** Opens a title's playback gate directly (a deep link, i.e. a full page load). */
+  async watch(resource: string): Promise<void> {
+    await this.page.goto(`/watch/${encodeURIComponent(resource)}`);
   }
 
   /** Picker → MVPD login → back on the app, signed in. */

@@ -6,7 +6,11 @@ export class PhonePage {
   readonly error: Locator;
   readonly done: Locator;
 
-  constructor(readonly page: Page) {
+  /** @param deviceId the device id the fixture gave the phone's browser context (`''`: unknown). */
+  constructor(
+    readonly page: Page,
+    readonly deviceId = '',
+  ) {
     this.codeInput = page.getByLabel('Activation code');
     this.error = page.getByTestId('activation-error');
     this.done = page.getByTestId('activation-done');

@@ -1,15 +1,7 @@
 import { expect, type Locator, type Page, type Response } from '@playwright/test';
 
-/** The localStorage key of the device store (device id, chosen MVPD, pending code). */
-export const DEVICE_STORE_KEY = 'passref.device';
-
-/** The device id this browser context sends as AP-Device-Identifier. */
-export async function deviceIdOf(page: Page): Promise<string> {
-  return page.evaluate((key) => {
-    const stored = JSON.parse(localStorage.getItem(key) ?? '{}') as { state?: { deviceId?: string } };
-    return stored.state?.deviceId ?? '';
-  }, DEVICE_STORE_KEY);
-}
+// Kept here for existing imports; the device helpers live in device.ts.
+export { DEVICE_STORE_KEY, deviceIdOf } from './device.ts';
 
 export const isPollRequest = (url: string) => new URL(url).pathname.includes('/profiles/code/');
 
@@ -25,7 +17,14 @@ export class TvPage {
   /** Every `profiles/code/{code}` request this page made, in order. */
   readonly polls: string[] = [];
 
-  constructor(readonly page: Page) {
+  /**
+   * @param deviceId the device id the fixture gave this TV's browser context (`''` when the page
+   *   was opened without one: read it with `deviceIdOf(page)`).
+   */
+  constructor(
+    readonly page: Page,
+    readonly deviceId = '',
+  ) {
     this.code = page.getByTestId('activation-code');
     this.activationUrl = page.getByTestId('activation-url');
     this.qr = page.getByTestId('activation-qr');

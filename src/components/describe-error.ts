@@ -31,7 +31,13 @@ export function describeError(error: unknown): ErrorDescription {
           code: error.code,
         };
       default:
-        return { title: 'Something went wrong', message: text, next: 'retry', code: error.code };
+        // A 5xx Adobe did not mark `retry` was not resent automatically: the viewer may try again.
+        return {
+          title: error.httpStatus >= 500 ? 'The sign-in service had a problem' : 'Something went wrong',
+          message: text,
+          next: 'retry',
+          code: error.code,
+        };
     }
   }
   if (error instanceof PassTransportError) {

@@ -7,7 +7,8 @@ export type HttpMethod = 'GET' | 'POST';
 
 /** One HTTP attempt as seen on the wire; retries produce one exchange each. */
 export interface PassExchange {
-  method: HttpMethod;
+  /** `DELETE`: the management API (Reset TempPass), recorded next to the client's own calls. */
+  method: HttpMethod | 'DELETE';
   url: string;
   /** HTTP status, or `null` when fetch itself failed. */
   status: number | null;
@@ -57,6 +58,11 @@ export interface HttpSenderDeps {
 export const THROTTLE_DELAYS_MS: readonly number[] = [1000, 2000];
 /** Pause before the single retry of an idempotent request that failed at network level. */
 export const NETWORK_RETRY_DELAY_MS = 1000;
+/**
+ * Backoff before resending an answer whose error says `"action": "retry"` (errors.md: retry only
+ * those, 2–3 times with exponential backoff): 1 s, then 2 s, so at most three attempts in all.
+ */
+export const ACTION_RETRY_DELAYS_MS: readonly number[] = [1000, 2000];
 
 function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
@@ -70,6 +76,12 @@ function errorText(error: unknown): string {
  * Performs one logical HTTP call with the client-wide retry rules:
  * - HTTP 429 (any endpoint, DCR included): sleep 1 s then 2 s and retry, at most twice; still 429 →
  *   `PassTransportError('throttled')`. The HTML body is never parsed.
+ * - an error answer whose JSON body says `"action": "retry"` (top-level enhanced error, any status):
+ *   sleep 1 s then 2 s and resend, at most twice; then the last answer goes to the caller. Errors
+ *   with any other action (`internal_server_error` is `none`) are never resent automatically.
+ * - decisions (`POST …/decisions/…` with `{"resources": […]}`): items denied with `"action":
+ *   "retry"` are asked again, alone, with the same backoff and cap; their new answers replace them
+ *   in place, so the caller sees one answer with every resource in the order it asked.
  * - fetch rejection: GET requests are retried once after 1 s (they are idempotent); POSTs are not,
  *   because a lost answer may hide a created session or a minted media token. Then `'network'`.
  * - aborts (caller's `signal`) are rethrown untouched and never retried.
@@ -83,7 +95,43 @@ export function createHttpSender(deps: HttpSenderDeps): RawSender {
     }
   };
 
+  const pause = async (ms: number, signal: AbortSignal | undefined): Promise<void> => {
+    await deps.sleep(ms);
+    if (signal?.aborted) throw signal.reason;
+  };
+
+  const sendWithRetries = async (request: RawRequest): Promise<RawResponse> => {
+    let actionRetries = 0;
+    for (;;) {
+      const response = await sendOnce(request);
+      const delay = ACTION_RETRY_DELAYS_MS[actionRetries];
+      if (delay === undefined || response.status < 400 || !asksToRetry(response.text)) return response;
+      actionRetries += 1;
+      await pause(delay, request.signal);
+    }
+  };
+
   return async function send(request: RawRequest): Promise<RawResponse> {
+    let response = await sendWithRetries(request);
+    const asked = decisionResources(request);
+    if (!asked) return response;
+    for (const delay of ACTION_RETRY_DELAYS_MS) {
+      const merged = retriedItems(response, asked);
+      if (!merged) return response;
+      await pause(delay, request.signal);
+      const again = await sendWithRetries({
+        ...request,
+        body: JSON.stringify({ resources: merged.failed.map(({ resource }) => resource) }),
+      });
+      if (again.status < 200 || again.status >= 300) return response;
+      const replaced = mergeItems(merged, again.text);
+      if (!replaced) return response;
+      response = { ...response, text: replaced };
+    }
+    return response;
+  };
+
+  async function sendOnce(request: RawRequest): Promise<RawResponse> {
     let throttledRetries = 0;
     let networkRetries = 0;
     for (let attempt = 1; ; attempt += 1) {
@@ -143,13 +191,97 @@ export function createHttpSender(deps: HttpSenderDeps): RawSender {
           });
         }
         throttledRetries += 1;
-        await deps.sleep(delay);
-        if (request.signal?.aborted) throw request.signal.reason;
+        await pause(delay, request.signal);
         continue;
       }
       return { method: request.method, url: request.url, status, text };
     }
+  }
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A top-level enhanced error (JSON) whose `action` is `retry`. HTML and other bodies are not. */
+function asksToRetry(text: string): boolean {
+  return parseObject(text)?.action === 'retry';
+}
+
+/** The resources of a decisions request (`POST …/decisions/{kind}/{mvpd}`), or undefined. */
+function decisionResources(request: RawRequest): string[] | undefined {
+  if (request.method !== 'POST' || request.body === undefined) return undefined;
+  let path: string;
+  try {
+    path = new URL(request.url, 'http://client.invalid').pathname;
+  } catch {
+    return undefined;
+  }
+  if (!/\/decisions\/(preauthorize|authorize)\/[^/]+$/.test(path)) return undefined;
+  const resources = parseObject(request.body)?.resources;
+  return Array.isArray(resources) && resources.every((r) => typeof r === 'string')
+    ? (resources as string[])
+    : undefined;
+}
+
+interface PendingItems {
+  body: Record<string, unknown>;
+  decisions: unknown[];
+  /** Items denied with `action: "retry"`, with their index in `decisions`. */
+  failed: { index: number; resource: string }[];
+}
+
+function isRetryItem(item: unknown): item is { resource: string } {
+  if (typeof item !== 'object' || item === null) return false;
+  const { authorized, error, resource } = item as {
+    authorized?: unknown;
+    error?: unknown;
+    resource?: unknown;
   };
+  return (
+    authorized === false &&
+    typeof resource === 'string' &&
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { action?: unknown }).action === 'retry'
+  );
+}
+
+/** The items of a 200 decisions answer to ask again, or undefined when there are none. */
+function retriedItems(response: RawResponse, asked: readonly string[]): PendingItems | undefined {
+  if (response.status < 200 || response.status >= 300) return undefined;
+  const body = parseObject(response.text);
+  const decisions = body?.decisions;
+  if (!body || !Array.isArray(decisions)) return undefined;
+  const failed = decisions.flatMap((item: unknown, index) =>
+    isRetryItem(item) && asked.includes(item.resource) ? [{ index, resource: item.resource }] : [],
+  );
+  return failed.length > 0 ? { body, decisions, failed } : undefined;
+}
+
+/** Puts the answers for the retried items in their places; undefined when they do not line up. */
+function mergeItems(pending: PendingItems, text: string): string | undefined {
+  const answers = parseObject(text)?.decisions;
+  if (!Array.isArray(answers) || answers.length !== pending.failed.length) return undefined;
+  const decisions = [...pending.decisions];
+  for (const [position, { index, resource }] of pending.failed.entries()) {
+    const answer: unknown = answers[position];
+    if (
+      typeof answer !== 'object' ||
+      answer === null ||
+      (answer as { resource?: unknown }).resource !== resource
+    )
+      return undefined;
+    decisions[index] = answer;
+  }
+  return JSON.stringify({ ...pending.body, decisions });
 }
 
 function exchangeBase(request: RawRequest, attempt: number, durationMs: number) {

@@ -10,6 +10,9 @@ export const passKeys = {
     [...passKeys.all(serviceProvider), 'device', deviceId] as const,
   profiles: (serviceProvider: string, deviceId: string) =>
     [...passKeys.device(serviceProvider, deviceId), 'profiles'] as const,
+  /** GET /profiles/{mvpd} of a (non-TempPass) MVPD; under `profiles`, so invalidating those covers it. */
+  mvpdProfile: (serviceProvider: string, deviceId: string, mvpd: string) =>
+    [...passKeys.profiles(serviceProvider, deviceId), 'mvpd', mvpd] as const,
   preauthorizations: (serviceProvider: string, deviceId: string, mvpd: string) =>
     [...passKeys.device(serviceProvider, deviceId), 'preauthorize', mvpd] as const,
   /**

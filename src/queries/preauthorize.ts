@@ -39,6 +39,8 @@ export interface CatalogLocks {
   decisions: ReadonlyMap<string, Decision>;
   isPending: boolean;
   errors: unknown[];
+  /** Asks again for the batches that failed (only those: the others' answers stand). */
+  retryFailed: () => void;
 }
 
 /**
@@ -60,6 +62,9 @@ export function useCatalogLocks(
       ),
       isPending: results.some((result) => result.isPending),
       errors: results.flatMap((result) => (result.error ? [result.error] : [])),
+      retryFailed: () => {
+        for (const result of results) if (result.isError) void result.refetch();
+      },
     }),
   });
 }

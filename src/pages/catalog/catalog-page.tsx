@@ -6,7 +6,7 @@ import { useCatalog } from '../../queries/catalog';
 import { useCatalogLocks } from '../../queries/preauthorize';
 import { useChosenMvpd } from '../../state/device-store';
 import { FreePassBanner } from './free-pass-banner';
-import { lockState, TitleTile } from './title-tile';
+import { isDegradationDeny, lockState, TitleTile } from './title-tile';
 import { handleGridKeyDown } from './use-grid-navigation';
 import './catalog.css';
 
@@ -24,6 +24,8 @@ export function CatalogPage() {
   const resourceIds = catalog.data?.titles.map((title) => title.id) ?? [];
   const locks = useCatalogLocks(mvpd, resourceIds, free?.identity ?? null);
   const providerName = mvpd && chosen?.id === mvpd ? chosen.displayName : mvpd;
+  // AuthZNone: Adobe denies every title by a degradation rule, not the viewer's package.
+  const degradedDeny = free ? undefined : [...locks.decisions.values()].find(isDegradationDeny);
 
   if (catalog.isPending) return <Spinner label="Loading the catalog…" />;
   if (catalog.isError) return <ErrorPanel error={catalog.error} onRetry={() => void catalog.refetch()} />;
@@ -38,8 +40,25 @@ export function CatalogPage() {
       <div className="catalog-status">
         {access.isPending ? (
           <Spinner label="Checking your sign-in…" />
+        ) : access.error ? (
+          // Not knowing the sign-in is not being signed out: say what failed, offer to ask again.
+          <ErrorPanel
+            error={access.error}
+            testId="catalog-access-error"
+            onRetry={() => void access.refetch()}
+          />
         ) : free ? (
           <FreePassBanner free={free} />
+        ) : mvpd && degradedDeny ? (
+          <div className="panel" role="status" data-testid="catalog-degraded">
+            <h2 className="panel-title">{providerName} can’t confirm your package right now</h2>
+            <p data-testid="catalog-degraded-message">
+              {degradedDeny.error.details ?? degradedDeny.error.message ?? 'Titles are locked for now.'}
+            </p>
+            <p className="muted">
+              You’re still signed in. Titles stay locked until {providerName} answers again; come back later.
+            </p>
+          </div>
         ) : mvpd ? (
           <p className="muted" data-testid="catalog-provider">
             Watching with {providerName}. Titles marked Locked are not in your package.
@@ -63,7 +82,9 @@ export function CatalogPage() {
             label={free ? 'Checking your free pass…' : 'Checking which titles your package includes…'}
           />
         )}
-        {locks.errors[0] !== undefined && <ErrorPanel error={locks.errors[0]} testId="catalog-locks-error" />}
+        {locks.errors[0] !== undefined && (
+          <ErrorPanel error={locks.errors[0]} testId="catalog-locks-error" onRetry={locks.retryFailed} />
+        )}
       </div>
       <div className="channels" onKeyDown={handleGridKeyDown}>
         {channels.map((channel, row) => (

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import type { CatalogTitle } from '../../catalog/catalog-api';
-import type { Decision } from '../../pass';
+import type { Decision, DenyDecision } from '../../pass';
 import { tempPassLimitOf } from '../../temppass/status';
 
 export type LockState = 'unlocked' | 'locked' | 'checking' | 'signed-out';
@@ -30,6 +30,11 @@ function LockIcon() {
   );
 }
 
+/** A deny by a degradation rule (AuthZNone): the same for every title, so the catalog says it once. */
+export function isDegradationDeny(decision: Decision): decision is DenyDecision {
+  return !decision.authorized && decision.source === 'degradation';
+}
+
 export function lockState(signedIn: boolean, decision: Decision | undefined): LockState {
   if (!signedIn) return 'signed-out';
   if (!decision) return 'checking';
@@ -49,9 +54,12 @@ interface TitleTileProps {
  * playback gate, which authorizes for real.
  */
 export function TitleTile({ title, state, decision, row, col }: TitleTileProps) {
-  // A used-up free pass denies every title alike; the catalog's free-pass banner says it once.
+  // A used-up free pass or a degradation rule denies every title alike; the catalog says it once.
   const message =
-    decision && !decision.authorized && !tempPassLimitOf(decision.error.code)
+    decision &&
+    !decision.authorized &&
+    !tempPassLimitOf(decision.error.code) &&
+    decision.source !== 'degradation'
       ? (decision.error.details ?? decision.error.message)
       : undefined;
   return (

@@ -31,14 +31,21 @@ function DeniedPanel({
   onRetry: () => void;
 }) {
   const { error } = decision;
+  // AuthZNone: a degradation rule, not the package, says no; the viewer stays signed in.
+  const degraded = decision.source === 'degradation';
   return (
     <div
       className="panel panel-error"
       role="alert"
       data-testid="playback-denied"
       data-error-code={error.code}
+      data-source={decision.source}
     >
-      <h2 className="panel-title">You can’t watch this with your current package</h2>
+      <h2 className="panel-title">
+        {degraded
+          ? `${providerName} can’t confirm your package right now`
+          : 'You can’t watch this with your current package'}
+      </h2>
       <p data-testid="error-message">
         {error.details ?? error.message ?? `${providerName} did not allow this title.`}
       </p>
@@ -54,7 +61,11 @@ function DeniedPanel({
           </button>
         )}
         {error.action !== 'authentication' && error.action !== 'retry' && (
-          <p className="muted">Contact {providerName} to add this channel to your package.</p>
+          <p className="muted">
+            {degraded
+              ? `You’re still signed in with ${providerName}. This is temporary: try again later.`
+              : `Contact ${providerName} to add this channel to your package.`}
+          </p>
         )}
         <Link className="button" to="/">
           Back to Browse

@@ -139,7 +139,7 @@ test.describe('MVPD personalities', () => {
     expect(violations).toEqual([]);
   });
 
-  test('popup: closed too early, it can be reopened; Cancel gives up', async ({ page, emulator }) => {
+  test('popup: closed too early, it can be reopened', async ({ page, emulator }) => {
     void emulator;
     await page.goto('/providers');
     let opened = page.waitForEvent('popup');
@@ -158,12 +158,15 @@ test.describe('MVPD personalities', () => {
     await submitMvpdCredentials(popup, 'Beacon TV', { username: 'premium', password: PASSWORD });
     await closed;
     await expectSignedIn(page, 'BeaconTV');
+  });
 
-    // Another sign-in, given up: the pop-up closes with the panel.
-    await page.goto('/providers?change=1');
-    opened = page.waitForEvent('popup');
+  test('popup: Cancel gives up and closes the pop-up window', async ({ page, emulator }) => {
+    void emulator;
+    await page.goto('/providers');
+    const opened = page.waitForEvent('popup');
     await pick(page, 'BeaconTV', '');
-    popup = await opened;
+    const popup = await opened;
+    await expect(popup.getByLabel('Username')).toBeVisible();
     const gone = popup.waitForEvent('close');
     await page.getByTestId('mvpd-login-popup').getByRole('button', { name: 'Cancel' }).click();
     await gone;
@@ -341,6 +344,13 @@ test.describe('a viewer signed in with two providers at once', () => {
     });
     await expect(chooser.getByRole('radio')).toHaveCount(2);
     await expectNoAxeViolations(page, 'the signed-out page with the chooser');
+
+    // Browsing on without choosing: the catalog asks to choose instead of picking silently.
+    await page.goto('/');
+    const notice = page.getByTestId('catalog-choose-provider');
+    await expect(notice).toContainText('signed in with 2 TV providers');
+    await notice.getByRole('link', { name: 'Choose your TV provider' }).click();
+    await expect(page).toHaveURL(/\/choose-provider\?to=%2F$/);
 
     // Keyboard only: into the group, next radio, Enter submits.
     await chooser.getByRole('radio', { name: /Acme Cable/ }).focus();

@@ -43,7 +43,9 @@ export const cryptoRandom: Random = {
  * emulators given the same seed and the same requests hand out byte-identical codes and faults.
  */
 export function seededRandom(seed: string | number): Random {
-  const digest = createHash('sha256').update(`pass-emulator:${String(seed)}`).digest();
+  const digest = createHash('sha256')
+    .update(`pass-emulator:${String(seed)}`)
+    .digest();
   let a = digest.readUInt32BE(0);
   let b = digest.readUInt32BE(4);
   let c = digest.readUInt32BE(8);

@@ -1,14 +1,32 @@
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorPanel } from '../../components/error-panel';
 import { Spinner } from '../../components/spinner';
 import { useActiveAccess } from '../../queries/active-access';
 import { useCatalog } from '../../queries/catalog';
 import { useCatalogLocks } from '../../queries/preauthorize';
+import { useProfiles } from '../../queries/profiles';
 import { useChosenMvpd } from '../../state/device-store';
-import { FreePassBanner } from './free-pass-banner';
 import { isDegradationDeny, lockState, TitleTile } from './title-tile';
 import { handleGridKeyDown } from './use-grid-navigation';
 import './catalog.css';
+
+// Only a viewer on a free pass sees it: its code (countdown, TempPass queries) stays out of `/`.
+const FreePassBanner = lazy(async () => ({ default: (await import('./free-pass-banner')).FreePassBanner }));
+
+/**
+ * How many other TV providers this device is signed in with, when the viewer has not chosen the one
+ * in use (0 otherwise). Reads the profiles the page already holds: no request of its own.
+ */
+function useUnchosenProviders(inUse: string | null, chosenId: string | undefined): number {
+  const profiles = useProfiles();
+  // Validity by the device clock as of this page's first render (as the chooser judges it).
+  const [now] = useState(() => Date.now());
+  if (!inUse || inUse === chosenId || !profiles.data) return 0;
+  return Object.entries(profiles.data.profiles).filter(
+    ([id, profile]) => id !== inUse && profile.notAfter > now,
+  ).length;
+}
 
 /**
  * Browse: titles by channel with lock states from batched preauthorize calls, against the active
@@ -26,6 +44,7 @@ export function CatalogPage() {
   const providerName = mvpd && chosen?.id === mvpd ? chosen.displayName : mvpd;
   // AuthZNone: Adobe denies every title by a degradation rule, not the viewer's package.
   const degradedDeny = free ? undefined : [...locks.decisions.values()].find(isDegradationDeny);
+  const otherProviders = useUnchosenProviders(free ? null : mvpd, chosen?.id);
 
   if (catalog.isPending) return <Spinner label="Loading the catalog…" />;
   if (catalog.isError) return <ErrorPanel error={catalog.error} onRetry={() => void catalog.refetch()} />;
@@ -48,7 +67,9 @@ export function CatalogPage() {
             onRetry={() => void access.refetch()}
           />
         ) : free ? (
-          <FreePassBanner free={free} />
+          <Suspense fallback={<Spinner label="Checking your free pass…" />}>
+            <FreePassBanner free={free} />
+          </Suspense>
         ) : mvpd && degradedDeny ? (
           <div className="panel" role="status" data-testid="catalog-degraded">
             <h2 className="panel-title">{providerName} can’t confirm your package right now</h2>
@@ -58,6 +79,17 @@ export function CatalogPage() {
             <p className="muted">
               You’re still signed in. Titles stay locked until {providerName} answers again; come back later.
             </p>
+          </div>
+        ) : mvpd && otherProviders > 0 ? (
+          // Adobe's checklist: with profiles of several MVPDs, the viewer picks one (not the app).
+          <div className="panel" role="status" data-testid="catalog-choose-provider">
+            <p>
+              You’re signed in with {otherProviders + 1} TV providers on this device; the app is using{' '}
+              {providerName} for now.
+            </p>
+            <Link className="button primary" to="/choose-provider?to=%2F">
+              Choose your TV provider
+            </Link>
           </div>
         ) : mvpd ? (
           <p className="muted" data-testid="catalog-provider">

@@ -1,4 +1,5 @@
 import autocannon, { type Options } from 'autocannon';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { resolve } from 'node:path';
 import { apiHeaders, httpRequester, registerAndToken, signIn, SP } from '../../emulator/test-support.ts';
 import {
@@ -65,6 +66,12 @@ interface Summary {
 export interface EmulatorDetails {
   settings: typeof LOAD;
   endpoints: EndpointStats[];
+  /**
+   * RSA-2048 / SHA-256 signatures per second on one core of this machine, measured in the bench
+   * process: every authorize permit signs one media token (spec media-token.md), so this bounds the
+   * authorize throughput of a single-threaded emulator whatever else it does.
+   */
+  signing: { signaturesPerSecond: number; ceilingRatio: number };
   soak: {
     endpoints: string[];
     warmupRequests: number;
@@ -215,6 +222,13 @@ export async function runEmulatorLoad(log: (line: string) => void = console.log)
       });
     }
 
+    const signaturesPerSecond = measureSigningRate();
+    const bareAuthorize = endpoints.find((stats) => stats.endpoint.includes('authorize'))?.bare;
+    const signing = {
+      signaturesPerSecond: Math.round(signaturesPerSecond),
+      ceilingRatio: bareAuthorize ? round(signaturesPerSecond / bareAuthorize.requestsPerSecond) : 0,
+    };
+
     // Soak: both endpoints, alternating in slices, so every code path of the run is exercised.
     log(`  emulator: soak, ${SOAK.warmup} warm-up + ${SOAK.requests} requests…`);
     const soakStarted = performance.now();
@@ -238,6 +252,7 @@ export async function runEmulatorLoad(log: (line: string) => void = console.log)
     const details: EmulatorDetails = {
       settings: LOAD,
       endpoints,
+      signing,
       soak: {
         endpoints: targets.map((target) => target.name),
         warmupRequests: SOAK.warmup,
@@ -255,6 +270,19 @@ export async function runEmulatorLoad(log: (line: string) => void = console.log)
   } finally {
     await Promise.all([emulator.stop(), bare.stop()]);
   }
+}
+
+/** Media-token-sized RSA-SHA256 signatures for about two seconds, one core (the emulator's one thread). */
+function measureSigningRate(): number {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const body = Buffer.from(`<shortAuthorizationToken>${'x'.repeat(220)}</shortAuthorizationToken>`);
+  let count = 0;
+  const started = performance.now();
+  while (performance.now() - started < 2_000) {
+    sign('sha256', body, privateKey);
+    count += 1;
+  }
+  return count / ((performance.now() - started) / 1000);
 }
 
 function emulatorFigures(details: EmulatorDetails): Figure[] {
@@ -278,6 +306,13 @@ function emulatorFigures(details: EmulatorDetails): Figure[] {
       },
     );
   }
+  figures.push({
+    bench: 'emulator',
+    figure: 'authorize ceiling: RSA-2048 SHA-256 media-token signatures alone, one core',
+    value: `${details.signing.signaturesPerSecond} signatures/s = ${ratio(details.signing.ceilingRatio)} the bare server`,
+    budget: '—',
+    verdict: 'INFO',
+  });
   const soak = details.soak;
   figures.push({
     bench: 'emulator',

@@ -1,11 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { prefetchCatalog } from './catalog/catalog-api';
 import { prefetchErrorPanel } from './components/error-panel';
 import { loadAppConfig } from './config/load-app-config';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
+
+// The browse page's posters are its largest paint: ask for the catalog alongside the configuration.
+if (location.pathname === '/') prefetchCatalog();
 
 loadAppConfig().then(
   (config) => {

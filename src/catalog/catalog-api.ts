@@ -3,9 +3,7 @@ import type { Catalog } from './catalog-schema';
 export type { Catalog } from './catalog-schema';
 export type CatalogTitle = Catalog['titles'][number];
 
-export async function fetchCatalog(
-  fetchImpl: typeof fetch = (input, init) => fetch(input, init),
-): Promise<Catalog> {
+async function requestCatalog(fetchImpl: typeof fetch): Promise<Catalog> {
   // The schema (and zod) load in their own chunk, in parallel with the request.
   const schema = import('./catalog-schema').then((module) => module.catalogSchema);
   schema.catch(() => undefined);
@@ -13,4 +11,45 @@ export async function fetchCatalog(
   if (!response.ok) throw new Error(`Could not load the catalog (HTTP ${response.status}).`);
   const body: unknown = await response.json();
   return (await schema).parse(body);
+}
+
+let early: Promise<Catalog> | undefined;
+let earlyValue: Catalog | undefined;
+
+/**
+ * Starts the catalog request before the app has rendered (called by `main.tsx` on the browse
+ * page), in parallel with the runtime configuration: the posters are the page's largest paint, and
+ * they can only be asked for once the catalog is in. The first `fetchCatalog()` takes this answer.
+ */
+export function prefetchCatalog(fetchImpl: typeof fetch = (input, init) => fetch(input, init)): void {
+  if (early) return;
+  early = requestCatalog(fetchImpl);
+  early.then(
+    (catalog) => {
+      earlyValue = catalog;
+    },
+    () => undefined,
+  );
+}
+
+/**
+ * The prefetched catalog if it has already arrived (taken once), so the first render can show the
+ * titles at once instead of a spinner first.
+ */
+export function takeArrivedCatalog(): Catalog | undefined {
+  const value = earlyValue;
+  if (value) {
+    earlyValue = undefined;
+    early = undefined;
+  }
+  return value;
+}
+
+export function fetchCatalog(
+  fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+): Promise<Catalog> {
+  const started = early;
+  early = undefined;
+  earlyValue = undefined;
+  return started ?? requestCatalog(fetchImpl);
 }

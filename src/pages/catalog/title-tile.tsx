@@ -76,7 +76,15 @@ export function TitleTile({ title, state, decision, row, col }: TitleTileProps) 
         data-grid-col={col}
         aria-label={`${title.title}, ${BADGE[state]}`}
       >
-        <img src={title.poster} alt="" width={200} height={300} loading={row > 1 ? 'lazy' : 'eager'} />
+        <img
+          src={title.poster}
+          alt=""
+          width={200}
+          height={300}
+          loading={row > 1 ? 'lazy' : 'eager'}
+          // The first row holds the page's largest paint.
+          fetchPriority={row === 0 ? 'high' : 'auto'}
+        />
         <span className="tile-badge" aria-hidden="true">
           {state === 'locked' && <LockIcon />}
           {BADGE[state]}

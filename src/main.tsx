@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { prefetchCatalog } from './catalog/catalog-api';
 import { prefetchErrorPanel } from './components/error-panel';
 import { loadAppConfig } from './config/load-app-config';
 import './styles.css';
@@ -9,7 +8,8 @@ import './styles.css';
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
 // The browse page's posters are its largest paint: ask for the catalog alongside the configuration.
-if (location.pathname === '/') prefetchCatalog();
+// (A chunk of its own: the other routes, the phone's code entry first, do not carry it.)
+if (location.pathname === '/') void import('./catalog/catalog-api').then((api) => api.prefetchCatalog());
 
 loadAppConfig().then(
   (config) => {

@@ -55,6 +55,35 @@ describe('POST /__emulator/scenarios', () => {
     expect(await list(app)).toEqual(created);
   });
 
+  it('accepts everyday names for types and stores the canonical one', async () => {
+    const { app } = makeEmulator();
+    const cases: [Record<string, unknown>, Record<string, unknown>][] = [
+      [
+        { type: 'deny-title', title: 'harbor-city-desk' },
+        { type: 'deny-resource', resource: 'harbor-city-desk' },
+      ],
+      [
+        { type: 'degrade', rule: 'AuthZNone', mvpd: 'AcmeCable' },
+        { type: 'degradation', rule: 'AuthZNone', mvpd: 'AcmeCable' },
+      ],
+      [
+        { type: 'slow-login', delayMs: 1000, mvpd: 'AcmeCable' },
+        { type: 'login-delay', delayMs: 1000, mvpd: 'AcmeCable' },
+      ],
+      [
+        { type: 'failing-login', probability: 1, mvpd: 'MetroFiber' },
+        { type: 'login-failure', probability: 1, mvpd: 'MetroFiber' },
+      ],
+    ];
+    for (const [sent, stored] of cases) {
+      const response = await postScenario(app, sent);
+      expect(response.status).toBe(201);
+      expect(await response.json()).toMatchObject(stored);
+    }
+    await expectInvalid(app, { type: 'deny-title' }, /resource/);
+    await expectInvalid(app, { type: 'deny-title', title: 'no-such-title' }, /Unknown resource/);
+  });
+
   it('rejects malformed bodies with invalid_request', async () => {
     const { app } = makeEmulator();
     await expectInvalid(app, 'not json', 'one scenario as JSON');

@@ -81,6 +81,31 @@ const ScenarioBody = z.discriminatedUnion('type', [
 
 type ScenarioInput = z.infer<typeof ScenarioBody>;
 
+/**
+ * Everyday names accepted for a type (stored under the canonical one): the issue's own words
+ * ("deny a title", "degrade an MVPD", "slow / failing MVPD login").
+ */
+export const SCENARIO_TYPE_ALIASES: Readonly<Record<string, ScenarioInput['type']>> = {
+  'deny-title': 'deny-resource',
+  degrade: 'degradation',
+  'slow-login': 'login-delay',
+  'failing-login': 'login-failure',
+};
+
+/** Applies `SCENARIO_TYPE_ALIASES`, and `title` for `resource` on a deny of one title. */
+function withAliases(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const record = body as Record<string, unknown>;
+  const type =
+    typeof record.type === 'string' ? (SCENARIO_TYPE_ALIASES[record.type] ?? record.type) : record.type;
+  const next: Record<string, unknown> = { ...record, type };
+  if (type === 'deny-resource' && next.resource === undefined && typeof next.title === 'string') {
+    next.resource = next.title;
+    delete next.title;
+  }
+  return next;
+}
+
 /** Families whose requests never name a device (no AP-Device-Identifier, no code, no deviceId). */
 const DEVICELESS_ENDPOINTS: readonly ScenarioEndpoint[] = [
   'register',
@@ -166,7 +191,7 @@ export function scenarioRoutes(context: EmulatorContext): Hono<EmulatorEnv> {
         body.reason === 'too_large' ? 'The body is too large.' : 'The body must be one scenario as JSON.',
       );
     }
-    const parsed = ScenarioBody.safeParse(body.value);
+    const parsed = ScenarioBody.safeParse(withAliases(body.value));
     if (!parsed.success) return invalid(c, describeIssue(parsed.error));
     const problem = seedProblem(context, parsed.data);
     if (problem) return invalid(c, problem);

@@ -73,7 +73,7 @@ function markdown(report: Report, table: string): string {
       'requests of a full second-screen flow under Adobe’s throttle, and the emulator under load ' +
       'against a bare `node:http` server. It prints this table and writes `reports/bench.json`; ' +
       '`npm run bench -- --only bundle|load|api|emulator` runs one part. `npm run size` checks the ' +
-      'bundle budgets alone and exits 1 when one is broken (it joins `npm test` once they hold).',
+      'bundle budgets alone and exits 1 when one is broken; `npm test` runs it after lint.',
     '',
     table,
     ...(dates.length > 1 ? ['', `Sections measured on different days: ${dates.join(', ')}.`] : []),

@@ -42,14 +42,22 @@ describe('catalog API', () => {
   it('an arrived prefetch is handed over once, synchronously; later fetches ask again', async () => {
     expect(takeArrivedCatalog()).toBeUndefined();
     const early = fakeFetch();
-    prefetchCatalog(early);
-    await vi.waitFor(() => expect(early).toHaveBeenCalledTimes(1));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await prefetchCatalog(early);
+    expect(early).toHaveBeenCalledTimes(1);
     expect(takeArrivedCatalog()).toEqual(body);
     expect(takeArrivedCatalog()).toBeUndefined();
     const later = fakeFetch();
     await fetchCatalog(later);
     expect(later).toHaveBeenCalledTimes(1);
+  });
+
+  it('a failed prefetch settles without rejecting, and the query asks again', async () => {
+    const down = vi.fn<typeof fetch>(async () => new Response('', { status: 503 }));
+    await expect(prefetchCatalog(down)).resolves.toBeUndefined();
+    expect(takeArrivedCatalog()).toBeUndefined();
+    await expect(fetchCatalog(down)).rejects.toThrow('HTTP 503');
+    const up = fakeFetch();
+    await expect(fetchCatalog(up)).resolves.toEqual(body);
   });
 
   it('rejects a malformed answer and an HTTP error', async () => {

@@ -19,15 +19,27 @@ let earlyValue: Catalog | undefined;
 /**
  * Starts the catalog request before the app has rendered (called by `main.tsx` on the browse
  * page), in parallel with the runtime configuration: the posters are the page's largest paint, and
- * they can only be asked for once the catalog is in. The first `fetchCatalog()` takes this answer.
+ * they can only be asked for once the catalog is in. The first `fetchCatalog()` takes this answer;
+ * the promise settles when it is in (or failed), so the first render can wait for it.
  */
-export function prefetchCatalog(fetchImpl: typeof fetch = (input, init) => fetch(input, init)): void {
-  if (early) return;
-  early = requestCatalog(fetchImpl);
-  early.then(
-    (catalog) => {
-      earlyValue = catalog;
-    },
+export function prefetchCatalog(
+  fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+): Promise<void> {
+  if (!early) {
+    early = requestCatalog(fetchImpl);
+    early.then(
+      (catalog) => {
+        earlyValue = catalog;
+      },
+      () => {
+        // The query's own first request asks again.
+        early = undefined;
+      },
+    );
+  }
+  // Settles (never rejects) once the answer is in: a failed prefetch is retried by the query.
+  return early.then(
+    () => undefined,
     () => undefined,
   );
 }

@@ -208,6 +208,19 @@ describe('PUT /__emulator/state', () => {
         { ...doc, scenarios: [{ id: 's1', createdAt: 1, type: 'latency', delayMs: -5 }] },
         /scenarios\[0\]/,
       ],
+      [
+        'scenario naming an MVPD the seed does not have',
+        {
+          ...doc,
+          scenarios: [{ id: 's1', createdAt: 1, type: 'degradation', rule: 'AuthNAll', mvpd: 'NoSuchTV' }],
+        },
+        /scenarios\[0\]: Unknown mvpd "NoSuchTV"/,
+      ],
+      [
+        'scenario delay beyond what POST accepts',
+        { ...doc, scenarios: [{ id: 's1', createdAt: 1, type: 'latency', delayMs: 120_000 }] },
+        /scenarios\[0\]/,
+      ],
       ['duplicate scenario ids', { ...doc, scenarios: [...doc.scenarios, ...doc.scenarios] }, /share one id/],
       ['not an object', [doc], /./],
     ];

@@ -2,14 +2,8 @@ import { z } from 'zod';
 import type { EmulatorContext } from '../context.ts';
 import { clearRuntimeState, RUNTIME_TABLES, setMeta, type Db, type RuntimeTable } from '../store/database.ts';
 import { EVENT_TYPES } from './events.ts';
-import {
-  DEGRADATION_RULES,
-  FAULT_KINDS,
-  invalidateScenarioCache,
-  listScenarios,
-  SCENARIO_ENDPOINTS,
-  type Scenario,
-} from './scenarios.ts';
+import { ScenarioBody, seedProblem, type ScenarioInput } from './scenario-rules.ts';
+import { invalidateScenarioCache, listScenarios, type Scenario } from './scenarios.ts';
 import { THROTTLE_MODES, type ThrottleMode } from './throttle.ts';
 
 /**
@@ -135,54 +129,14 @@ function rowSchema(db: Db, table: RuntimeTable) {
   return z.object(shape).strict();
 }
 
-const scope = {
-  deviceId: z.string().min(1).max(512).optional(),
-  mvpd: z.string().min(1).max(128).optional(),
-  id: z.string().regex(/^s\d{1,15}$/),
-  createdAt: integer,
-};
-const probability = z.number().min(0).max(1);
-const delayMs = integer.min(0).max(600_000);
-const ScenarioSchema = z.discriminatedUnion('type', [
-  z
-    .object({
-      type: z.literal('deny-resource'),
-      resource: z.string().min(1).max(256),
-      details: text.optional(),
-      ...scope,
-    })
-    .strict(),
-  z
-    .object({
-      type: z.literal('deny-channel'),
-      channel: z.string().min(1).max(256),
-      details: text.optional(),
-      ...scope,
-    })
-    .strict(),
-  z.object({ type: z.literal('degradation'), rule: z.enum(DEGRADATION_RULES), ...scope }).strict(),
-  z.object({ type: z.literal('login-delay'), delayMs, ...scope }).strict(),
-  z.object({ type: z.literal('login-failure'), probability, ...scope }).strict(),
-  z
-    .object({
-      type: z.literal('latency'),
-      delayMs,
-      endpoint: z.enum(SCENARIO_ENDPOINTS).optional(),
-      ...scope,
-    })
-    .strict(),
-  z
-    .object({
-      type: z.literal('fault'),
-      endpoint: z.enum(SCENARIO_ENDPOINTS),
-      fault: z.enum(FAULT_KINDS),
-      probability,
-      status: integer.min(500).max(599).optional(),
-      ...scope,
-    })
-    .strict(),
-  z.object({ type: z.literal('throttle'), throttled: z.boolean(), ...scope }).strict(),
-]);
+/** A stored scenario: what `POST /__emulator/scenarios` accepts, plus its id and creation time. */
+const ScenarioSchema = z.discriminatedUnion(
+  'type',
+  ScenarioBody.options.map((option) =>
+    option.extend({ id: z.string().regex(/^s\d{1,15}$/), createdAt: integer }).strict(),
+  ) as unknown as [ScenarioOption, ...ScenarioOption[]],
+);
+type ScenarioOption = (typeof ScenarioBody.options)[number];
 
 function documentSchema(db: Db) {
   const tables = Object.fromEntries(
@@ -235,6 +189,11 @@ export function importState(context: EmulatorContext, input: unknown): ImportRes
   const scenarios = doc.scenarios ?? [];
   const ids = new Set(scenarios.map((scenario) => scenario.id));
   if (ids.size !== scenarios.length) return { ok: false, message: 'scenarios: two scenarios share one id' };
+  for (const [index, scenario] of scenarios.entries()) {
+    // The same seed rules as POST /__emulator/scenarios (names that exist, scopes that can match).
+    const problem = seedProblem(context, scenario as ScenarioInput);
+    if (problem) return { ok: false, message: `scenarios[${index}]: ${problem}` };
+  }
   const counter = Math.max(0, ...scenarios.map((scenario) => Number(scenario.id.slice(1))));
 
   const imported = Object.fromEntries(RUNTIME_TABLES.map((table) => [table, 0])) as Record<

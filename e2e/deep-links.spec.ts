@@ -1,20 +1,7 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { AppPage } from './pages/app-page.ts';
 import { ScenarioPanel } from './pages/scenario-panel.ts';
-
-interface StoredScenario {
-  id: string;
-  type: string;
-  deviceId?: string;
-  [field: string]: unknown;
-}
-
-async function scenariosOf(request: APIRequestContext, url: string): Promise<StoredScenario[]> {
-  const response = await request.get(`${url}/__emulator/scenarios`);
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { scenarios: StoredScenario[] }).scenarios;
-}
 
 function notice(page: Page) {
   return page.getByTestId('deep-link-notice');
@@ -23,7 +10,6 @@ function notice(page: Page) {
 test('a link with provider, title and scenario reproduces the demo on a signed-out device', async ({
   page,
   emulator,
-  request,
 }) => {
   const app = new AppPage(page);
   await page.goto('/?provider=AcmeCable&title=harbor-morning-brief&scenario=deny');
@@ -39,7 +25,7 @@ test('a link with provider, title and scenario reproduces the demo on a signed-o
   await expect(notice(page).getByTestId('deep-link-ignored')).toHaveCount(0);
   await expect(page.getByTestId('remembered-provider')).toContainText('Acme Cable');
   const { deviceId } = await app.storedDeviceState();
-  expect(await scenariosOf(request, emulator.url)).toEqual([
+  expect(await emulator.scenarios()).toEqual([
     expect.objectContaining({ type: 'deny-resource', resource: 'harbor-morning-brief', deviceId }),
   ]);
 
@@ -55,13 +41,12 @@ test('a link with provider, title and scenario reproduces the demo on a signed-o
   await expect(page.getByTestId('catalog')).toBeVisible();
   await expect(app.tile('harbor-morning-brief')).toHaveAttribute('data-lock-state', 'locked');
   await expect(notice(page)).toHaveCount(0);
-  expect(await scenariosOf(request, emulator.url)).toHaveLength(1);
+  expect(await emulator.scenarios()).toHaveLength(1);
 });
 
 test('signed in: provider + degrade:AuthZNone locks every title, and the address bar is cleaned', async ({
   page,
   emulator,
-  request,
 }) => {
   const app = new AppPage(page);
   await app.signIn('AcmeCable', 'premium');
@@ -76,7 +61,7 @@ test('signed in: provider + degrade:AuthZNone locks every title, and the address
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
   await expect(page.locator('[data-lock-state="locked"]')).toHaveCount(16, { timeout: 15_000 });
   const { deviceId } = await app.storedDeviceState();
-  expect(await scenariosOf(request, emulator.url)).toEqual([
+  expect(await emulator.scenarios()).toEqual([
     expect.objectContaining({ type: 'degradation', rule: 'AuthZNone', mvpd: 'AcmeCable', deviceId }),
   ]);
   await notice(page).getByRole('button', { name: 'Dismiss' }).click();
@@ -86,7 +71,6 @@ test('signed in: provider + degrade:AuthZNone locks every title, and the address
 test('malformed or unknown parts are left out with a visible notice; the rest applies; nothing crashes', async ({
   page,
   emulator,
-  request,
 }) => {
   await page.goto(
     `/?provider=Nope&title=${encodeURIComponent('../etc')}&scenario=explode,fault:register:drop,degrade:AuthZSome,throttle:off,deny:summit-nowhere`,
@@ -105,14 +89,13 @@ test('malformed or unknown parts are left out with a visible notice; the rest ap
     'Never throttle the device on this device',
   );
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
-  expect((await scenariosOf(request, emulator.url)).map((s) => s.type)).toEqual(['throttle']);
+  expect((await emulator.scenarios()).map((s) => s.type)).toEqual(['throttle']);
 });
 
 test('the drawer’s share link reproduces the page and this device’s scenarios on another device', async ({
   page,
   browser,
   emulator,
-  request,
 }) => {
   // Device A: signed in, on a title, denies it from the drawer (the page's title is preselected).
   const app = new AppPage(page);
@@ -141,7 +124,7 @@ test('the drawer’s share link reproduces the page and this device’s scenario
     const deviceB = (await appB.storedDeviceState()).deviceId;
     const deviceA = (await app.storedDeviceState()).deviceId;
     expect(deviceB).not.toBe(deviceA);
-    expect((await scenariosOf(request, emulator.url)).map((s) => [s.type, s.deviceId])).toEqual([
+    expect((await emulator.scenarios()).map((s) => [s.type, s.deviceId])).toEqual([
       ['deny-resource', deviceA],
       ['deny-resource', deviceB],
     ]);

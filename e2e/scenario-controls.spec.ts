@@ -1,30 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { AppPage } from './pages/app-page.ts';
 import { ScenarioPanel } from './pages/scenario-panel.ts';
 
-interface StoredScenario {
-  id: string;
-  type: string;
-  deviceId?: string;
-  [field: string]: unknown;
-}
-
-async function scenariosOf(request: APIRequestContext, url: string): Promise<StoredScenario[]> {
-  const response = await request.get(`${url}/__emulator/scenarios`);
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { scenarios: StoredScenario[] }).scenarios;
-}
-
-async function emulatorNow(request: APIRequestContext, url: string): Promise<number> {
-  return ((await (await request.get(`${url}/__emulator/clock`)).json()) as { now: number }).now;
-}
-
 test('deny a title from the drawer: its tile locks with the MVPD’s message; removing it unlocks it', async ({
   page,
   emulator,
-  request,
 }) => {
   const app = new AppPage(page);
   await app.signIn('AcmeCable', 'premium');
@@ -43,7 +24,7 @@ test('deny a title from the drawer: its tile locks with the MVPD’s message; re
   await expect(scenarios.items).toHaveCount(1);
   await expect(scenarios.item('s1')).toHaveAttribute('data-scope', 'device');
   await expect(scenarios.item('s1')).toContainText('this device');
-  expect(await scenariosOf(request, emulator.url)).toEqual([
+  expect(await emulator.scenarios()).toEqual([
     expect.objectContaining({ id: 's1', type: 'deny-resource', resource: 'harbor-morning-brief', deviceId }),
   ]);
 
@@ -60,13 +41,13 @@ test('deny a title from the drawer: its tile locks with the MVPD’s message; re
   await expect(scenarios.status).toHaveText('Removed s1: Deny “The Morning Brief”.');
   await expect(scenarios.panel.getByTestId('scenario-none')).toBeVisible();
   await expect(page.locator('[data-lock-state="unlocked"]')).toHaveCount(16, { timeout: 15_000 });
-  expect(await scenariosOf(request, emulator.url)).toEqual([]);
+  expect(await emulator.scenarios()).toEqual([]);
 });
 
 test('the control plane’s 400 message shows as text; scenarios for all devices are marked; remove all of this device', async ({
   page,
-  emulator,
   request,
+  emulator,
 }) => {
   await page.goto('/');
   await expect(page.getByTestId('catalog')).toBeVisible();
@@ -114,23 +95,22 @@ test('the control plane’s 400 message shows as text; scenarios for all devices
   await scenarios.panel.getByRole('button', { name: 'Remove all of this device' }).click();
   await expect(scenarios.status).toHaveText('Removed 1 scenario of this device.');
   await expect(scenarios.items).toHaveCount(1);
-  expect((await scenariosOf(request, emulator.url)).map((s) => s.id)).toEqual(['s1', 's2']);
+  expect((await emulator.scenarios()).map((s) => s.id)).toEqual(['s1', 's2']);
 });
 
 test('the emulator clock moves forward from the drawer, until the provider’s sign-in has expired', async ({
   page,
   emulator,
-  request,
 }) => {
   const app = new AppPage(page);
   const scenarios = new ScenarioPanel(page);
   // Metro Fiber's sign-in lasts 7 days.
   await app.signIn('MetroFiber', 'premium');
   await scenarios.open();
-  const before = await emulatorNow(request, emulator.url);
+  const before = await emulator.now();
   await scenarios.advanceClock('+1 min');
   await expect(scenarios.status).toContainText('Emulator clock advanced by 1 minute: now ');
-  expect(await emulatorNow(request, emulator.url)).toBeGreaterThanOrEqual(before + 60_000);
+  expect(await emulator.now()).toBeGreaterThanOrEqual(before + 60_000);
   await expect
     .poll(async () => Number(await scenarios.panel.getByTestId('emulator-clock').getAttribute('data-now')))
     .toBeGreaterThanOrEqual(before + 60_000);
@@ -142,15 +122,12 @@ test('the emulator clock moves forward from the drawer, until the provider’s s
   await scenarios.advanceClock('+1 h');
   await expect(scenarios.status).toContainText('Emulator clock advanced by 1 hour: now ');
   await expect(page.getByTestId('header-sign-in')).toBeVisible({ timeout: 30_000 });
-  expect(await emulatorNow(request, emulator.url)).toBeGreaterThanOrEqual(
-    before + 7 * 86_400_000 + 31 * 60_000,
-  );
+  expect(await emulator.now()).toBeGreaterThanOrEqual(before + 7 * 86_400_000 + 31 * 60_000);
 });
 
 test('reset this device from the drawer, after a confirmation: signed out, its scenarios gone', async ({
   page,
   emulator,
-  request,
 }) => {
   const app = new AppPage(page);
   const scenarios = new ScenarioPanel(page);
@@ -172,7 +149,7 @@ test('reset this device from the drawer, after a confirmation: signed out, its s
   await expect(page.getByTestId('header-sign-in')).toBeVisible({ timeout: 30_000 });
   await expect(scenarios.panel.getByTestId('scenario-none')).toBeVisible();
   await expect(page.locator('[data-lock-state="signed-out"]')).toHaveCount(16);
-  expect(await scenariosOf(request, emulator.url)).toEqual([]);
+  expect(await emulator.scenarios()).toEqual([]);
 });
 
 test('axe: the drawer with the scenario form open has no WCAG 2.1 A/AA violation', async ({

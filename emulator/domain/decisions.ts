@@ -4,7 +4,12 @@ import { activeDegradation, decideDegraded, degradedUserId } from './degradation
 import { entitlementFor, findInCatalog } from './entitlements.ts';
 import { enhancedError, PassError, type EnhancedError } from './errors.ts';
 import { recordDecisions } from './events.ts';
-import { signMediaToken, type MediaToken } from './media-token.ts';
+import {
+  prepareMediaToken,
+  signMediaTokenAsync,
+  type MediaToken,
+  type UnsignedMediaToken,
+} from './media-token.ts';
 import { listScenarios, scenariosFor } from './scenarios.ts';
 import { findAccount, findMvpd, type SeedMvpd } from './seed.ts';
 import { decideTempPass } from './temppass-decisions.ts';
@@ -28,6 +33,12 @@ export interface Decision {
   notBefore?: number;
   notAfter?: number;
 }
+
+/**
+ * A decision as taken, before its media token is signed: decisions are taken and recorded in one
+ * synchronous step (TempPass counts in one SQLite transaction), and the signatures come after.
+ */
+export type DecisionDraft = Omit<Decision, 'token'> & { token?: UnsignedMediaToken };
 
 export interface DecisionRequest {
   kind: DecisionKind;
@@ -132,11 +143,27 @@ function findValidStored(context: EmulatorContext, key: ProfileKey): ProfileReco
  * profile; then one decision per resource, in request order, each resource echoed unchanged. A
  * matching deny scenario turns an MVPD answer into a deny; degradation and TempPass ignore them.
  */
-export function decide(context: EmulatorContext, request: DecisionRequest): Decision[] {
+export async function decide(context: EmulatorContext, request: DecisionRequest): Promise<Decision[]> {
+  const drafts = takeDecisions(context, request);
+  return Promise.all(drafts.map((draft) => signDraft(context, draft)));
+}
+
+/**
+ * The decisions of `decide`, taken and recorded, with their media tokens left unsigned (the v1
+ * authorize keeps only the authorization: its tokens come from `/api/v1/tokens/media`).
+ */
+export function takeDecisions(context: EmulatorContext, request: DecisionRequest): DecisionDraft[] {
   return recordDecisions(context, request, () => decideUnrecorded(context, request));
 }
 
-function decideUnrecorded(context: EmulatorContext, request: DecisionRequest): Decision[] {
+async function signDraft(context: EmulatorContext, draft: DecisionDraft): Promise<Decision> {
+  const { token, ...unsigned } = draft;
+  if (!token) return unsigned;
+  // Spreading the draft keeps `token` where it was, so answers list their fields in the same order.
+  return { ...draft, token: await signMediaTokenAsync(context.keys.privateKey, token) };
+}
+
+function decideUnrecorded(context: EmulatorContext, request: DecisionRequest): DecisionDraft[] {
   const mvpd = request.mvpd;
   if (request.resources.length > maxResources(mvpd, request.kind)) throw new PassError('too_many_resources');
   // TempPass MVPDs need no profile and answer with `source: "temppass"` (spec temppass.md).
@@ -163,7 +190,7 @@ function decideUnrecorded(context: EmulatorContext, request: DecisionRequest): D
   // not persisted (spec: never persist decisions), so each call starts a fresh window.
   const window = authorize ? { notBefore: now, notAfter: now + mvpd.authzTtlMs } : {};
 
-  return request.resources.map((resource): Decision => {
+  return request.resources.map((resource): DecisionDraft => {
     const base = {
       resource,
       serviceProvider: request.serviceProvider,
@@ -184,7 +211,7 @@ function decideUnrecorded(context: EmulatorContext, request: DecisionRequest): D
     }
     if (!authorize) return { ...base, authorized: true };
     // A fresh media token per permit, never reused (spec decisions.md).
-    const token = signMediaToken(context.keys.privateKey, {
+    const token = prepareMediaToken({
       userId,
       requestor: request.serviceProvider,
       resource,

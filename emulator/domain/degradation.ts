@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { EmulatorContext } from '../context.ts';
 import type { ProfileKey, ProfileRecord } from '../store/profiles.ts';
-import type { Decision, DecisionRequest } from './decisions.ts';
+import type { DecisionDraft, DecisionRequest } from './decisions.ts';
 import { enhancedError } from './errors.ts';
-import { signMediaToken } from './media-token.ts';
+import { prepareMediaToken } from './media-token.ts';
 import { degradationRuleFor, type DegradationRule } from './scenarios.ts';
 import type { SeedMvpd } from './seed.ts';
 
@@ -86,13 +86,13 @@ export function decideDegraded(
   request: DecisionRequest,
   rule: DegradationRule,
   userId: string,
-): Decision[] {
+): DecisionDraft[] {
   const mvpd = request.mvpd;
   const now = context.clock.now();
   const authorize = request.kind === 'authorize';
   // Decision times only on AuthNAll authorize items (spec decisions.md).
   const window = authorize && rule === 'AuthNAll' ? { notBefore: now, notAfter: now + mvpd.authzTtlMs } : {};
-  return request.resources.map((resource): Decision => {
+  return request.resources.map((resource): DecisionDraft => {
     const base = {
       resource,
       serviceProvider: request.serviceProvider,
@@ -111,7 +111,7 @@ export function decideDegraded(
       };
     }
     if (!authorize) return { ...base, authorized: true };
-    const token = signMediaToken(context.keys.privateKey, {
+    const token = prepareMediaToken({
       userId,
       requestor: request.serviceProvider,
       resource,

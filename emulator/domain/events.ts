@@ -2,10 +2,10 @@ import type { EmulatorContext } from '../context.ts';
 import { insertEvents, queryEvents, type EventQuery } from '../store/events.ts';
 import type { ProfileRecord } from '../store/profiles.ts';
 import { findSession } from '../store/sessions.ts';
-import type { Decision, DecisionRequest, DecisionSource } from './decisions.ts';
+import type { DecisionDraft, DecisionRequest, DecisionSource } from './decisions.ts';
 import { PassError } from './errors.ts';
 import type { LogoutOutcome } from './logout.ts';
-import { mediaTokenId, type MediaToken } from './media-token.ts';
+import { mediaTokenBodyId } from './media-token.ts';
 import type { SessionOutcome } from './sessions.ts';
 
 /**
@@ -188,8 +188,9 @@ export function profileEvent(
   };
 }
 
+/** `token.tokenId`: `mediaTokenId` of the token (SHA-256 of its signed body), null when unreadable. */
 export function mediaTokenEvent(
-  token: MediaToken,
+  token: { notBefore: number; notAfter: number; tokenId: string | null },
   input: { deviceId: string; mvpd: string; resource: string; api: 'v2' | 'v1' },
 ): EventDetails {
   return {
@@ -199,7 +200,7 @@ export function mediaTokenEvent(
     resource: clip(input.resource),
     notBefore: token.notBefore,
     notAfter: token.notAfter,
-    tokenId: mediaTokenId(token.serializedToken) ?? null,
+    tokenId: token.tokenId,
   };
 }
 
@@ -211,8 +212,8 @@ export function mediaTokenEvent(
 export function recordDecisions(
   context: EmulatorContext,
   request: DecisionRequest,
-  run: () => Decision[],
-): Decision[] {
+  run: () => DecisionDraft[],
+): DecisionDraft[] {
   const api = request.api ?? 'v2';
   const common = {
     deviceId: request.deviceId,
@@ -221,7 +222,7 @@ export function recordDecisions(
     trace: request.trace,
     api,
   };
-  let decisions: Decision[];
+  let decisions: DecisionDraft[];
   try {
     decisions = run();
   } catch (error) {
@@ -252,12 +253,15 @@ export function recordDecisions(
     // A v1 authorize keeps only the authorization; its tokens come from /api/v1/tokens/media.
     if (decision.token && api === 'v2') {
       events.push(
-        mediaTokenEvent(decision.token, {
-          deviceId: request.deviceId,
-          mvpd: request.mvpd.id,
-          resource: decision.resource,
-          api: 'v2',
-        }),
+        mediaTokenEvent(
+          { ...decision.token, tokenId: mediaTokenBodyId(decision.token.body) },
+          {
+            deviceId: request.deviceId,
+            mvpd: request.mvpd.id,
+            resource: decision.resource,
+            api: 'v2',
+          },
+        ),
       );
     }
   }

@@ -2,9 +2,12 @@
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  mediaTokenBodyId,
   mediaTokenId,
+  prepareMediaToken,
   sessionGuid,
   signMediaToken,
+  signMediaTokenAsync,
   tokenBody,
   verifyMediaToken,
   VERIFY_SKEW_MS,
@@ -153,5 +156,38 @@ describe('mediaTokenId', () => {
     const another = signMediaToken(keys.privateKey, { ...input, issuedAt: ISSUED + 1 }).serializedToken;
     expect(mediaTokenId(another)).not.toBe(mediaTokenId(token));
     expect(mediaTokenId('garbage')).toBeUndefined();
+  });
+});
+
+describe('signing off the event loop', () => {
+  it('signMediaTokenAsync gives the very bytes signMediaToken gives, and a valid token', async () => {
+    const prepared = prepareMediaToken(input);
+    expect(prepared).toEqual({ notBefore: ISSUED, notAfter: ISSUED + 420_000, body: tokenBody(input) });
+    const asynchronous = await signMediaTokenAsync(keys.privateKey, prepared);
+    expect(asynchronous).toEqual(signMediaToken(keys.privateKey, input));
+    expect(verifyMediaToken(keys, asynchronous.serializedToken, input.resource, ISSUED, 'REF30').status).toBe(
+      'VALID_TOKEN',
+    );
+  });
+
+  it('a token is known by its body before it is signed (mediaTokenBodyId = mediaTokenId)', async () => {
+    const prepared = prepareMediaToken(input);
+    const signed = await signMediaTokenAsync(keys.privateKey, prepared);
+    expect(mediaTokenBodyId(prepared.body)).toBe(mediaTokenId(signed.serializedToken));
+  });
+
+  it('many signatures at once each cover their own body', async () => {
+    const prepared = Array.from({ length: 12 }, (_, index) =>
+      prepareMediaToken({ ...input, resource: `title-${index}` }),
+    );
+    const signed = await Promise.all(prepared.map((token) => signMediaTokenAsync(keys.privateKey, token)));
+    signed.forEach((token, index) => {
+      const result = verifyMediaToken(keys, token.serializedToken, `title-${index}`, ISSUED, 'REF30');
+      expect(result.status).toBe('VALID_TOKEN');
+    });
+  });
+
+  it('rejects when the key cannot sign', async () => {
+    await expect(signMediaTokenAsync(keys.publicKey, prepareMediaToken(input))).rejects.toThrow();
   });
 });

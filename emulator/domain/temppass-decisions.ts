@@ -1,6 +1,6 @@
-import type { Decision, DecisionRequest } from './decisions.ts';
+import type { DecisionDraft, DecisionRequest } from './decisions.ts';
 import { enhancedError, PassError, type ErrorCode } from './errors.ts';
-import { signMediaToken } from './media-token.ts';
+import { prepareMediaToken } from './media-token.ts';
 import { authorizeTempPass, preauthorizeTempPass, tempPassSubject } from './temppass.ts';
 import type { EmulatorContext } from '../context.ts';
 
@@ -14,14 +14,14 @@ import type { EmulatorContext } from '../context.ts';
  * preauthorize answers every item alike: all authorized (no token) while the pass is valid, else the
  * same error for each.
  */
-export function decideTempPass(context: EmulatorContext, request: DecisionRequest): Decision[] {
+export function decideTempPass(context: EmulatorContext, request: DecisionRequest): DecisionDraft[] {
   const base = (resource: string) => ({
     resource,
     serviceProvider: request.serviceProvider,
     mvpd: request.mvpd.id,
     source: 'temppass' as const,
   });
-  const deny = (resource: string, code: ErrorCode): Decision => ({
+  const deny = (resource: string, code: ErrorCode): DecisionDraft => ({
     ...base(resource),
     authorized: false,
     error: enhancedError(code, request.trace),
@@ -54,10 +54,10 @@ export function decideTempPass(context: EmulatorContext, request: DecisionReques
   const outcome = authorizeTempPass(context, owner, subject, request.resources);
   if (outcome.blocked) return denyAll(outcome.blocked);
   const { trial, admitted, now } = outcome;
-  return request.resources.map((resource, index): Decision => {
+  return request.resources.map((resource, index): DecisionDraft => {
     if (!admitted[index]) return deny(resource, 'temporary_access_resources_limit_exceeded');
     // Signed after the transaction committed: a fresh media token per permit, never reused.
-    const token = signMediaToken(context.keys.privateKey, {
+    const token = prepareMediaToken({
       userId: trial.userId,
       requestor: request.serviceProvider,
       resource,

@@ -1,7 +1,7 @@
-import { decide, type Decision, type DecisionKind } from './decisions.ts';
+import { takeDecisions, type DecisionDraft, type DecisionKind } from './decisions.ts';
 import { HELP_URL, PassError, type EnhancedError } from './errors.ts';
 import { mediaTokenEvent, recordEvent } from './events.ts';
-import { sessionGuid, signMediaToken } from './media-token.ts';
+import { mediaTokenId, sessionGuid, signMediaToken } from './media-token.ts';
 import type { SeedMvpd } from './seed.ts';
 import { currentAuthn, type AuthnLookup, type V1Authn, type V1Owner } from './v1-authn.ts';
 import {
@@ -61,9 +61,9 @@ function runDecide(
   resources: string[],
   trace: string,
   identity: string | undefined,
-): Decision[] {
+): DecisionDraft[] {
   try {
-    return decide(context, {
+    return takeDecisions(context, {
       kind,
       serviceProvider: authn.owner.serviceProvider,
       mvpd: authn.mvpd,
@@ -178,12 +178,15 @@ export function mediaTokenV1(
   });
   recordEvent(
     context,
-    mediaTokenEvent(token, {
-      deviceId: input.owner.deviceId,
-      mvpd: authn.mvpd.id,
-      resource: input.resource,
-      api: 'v1',
-    }),
+    mediaTokenEvent(
+      { ...token, tokenId: mediaTokenId(token.serializedToken) ?? null },
+      {
+        deviceId: input.owner.deviceId,
+        mvpd: authn.mvpd.id,
+        resource: input.resource,
+        api: 'v1',
+      },
+    ),
   );
   return {
     resource: input.resource,
@@ -203,7 +206,7 @@ export interface PreauthorizeItem {
 }
 
 /** MVPD denies carry the v1 sample's item error (`authorization_denied_by_mvpd`, "User not authorized"). */
-function itemOf(decision: Decision, trace: string): PreauthorizeItem {
+function itemOf(decision: DecisionDraft, trace: string): PreauthorizeItem {
   if (decision.authorized) return { id: decision.resource, authorized: true };
   const error: EnhancedError =
     decision.source === 'mvpd' || !decision.error

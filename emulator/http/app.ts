@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { DcrError, PassError } from '../domain/errors.ts';
 import type { EmulatorContext } from '../context.ts';
 import type { EmulatorEnv } from './env.ts';
+import { cors } from './cors.ts';
 import { throttleMiddleware, traceMiddleware } from './middleware.ts';
 import { DroppedConnection, faultInjection } from './fault-injection.ts';
 import { scenarioRoutes } from './scenario-routes.ts';
@@ -41,14 +41,7 @@ export function createEmulatorApp(context: EmulatorContext): Hono<EmulatorEnv> {
 
   app.use('*', traceMiddleware(context));
   for (const prefix of ['/o/*', '/api/*', '/reggie/*', '/reset-tempass/*']) {
-    app.use(
-      prefix,
-      cors({
-        origin: (origin) => origin,
-        allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
-        allowHeaders: CORS_HEADERS,
-      }),
-    );
+    app.use(prefix, cors({ methods: ['GET', 'POST', 'DELETE', 'OPTIONS'], headers: CORS_HEADERS }));
   }
   app.use('*', throttleMiddleware(context));
   // After the throttle: a throttled request is refused before any scenario draws or waits.

@@ -39,7 +39,7 @@ function decisionHandler(context: EmulatorContext, kind: DecisionKind) {
     const { deviceId } = readDevice(c);
     const mvpd = requireMvpd(context, c.req.param('mvpd') ?? '');
     const resources = await readResources(c);
-    const decisions = decide(context, {
+    const decisions = await decide(context, {
       kind,
       serviceProvider: c.req.param('serviceProvider') ?? context.seed.serviceProvider,
       mvpd,

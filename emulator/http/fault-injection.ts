@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
@@ -15,6 +14,7 @@ import type { EmulatorEnv } from './env.ts';
 import { requestDeviceId, sendThrottled } from './middleware.ts';
 import { sendError, sendHtmlError, sendJson } from './respond.ts';
 import { negotiateFormat, sendV1 } from './v1-format.ts';
+import { nodeRequest } from './node-request.ts';
 import { el } from './v1-xml.ts';
 
 /**
@@ -120,14 +120,6 @@ export class DroppedConnection extends Error {
   constructor() {
     super('connection dropped by a fault scenario');
   }
-}
-
-function nodeRequest(env: unknown): IncomingMessage | undefined {
-  if (typeof env !== 'object' || env === null || !('incoming' in env)) return undefined;
-  const incoming = (env as { incoming: unknown }).incoming;
-  return typeof incoming === 'object' && incoming !== null && 'socket' in incoming
-    ? (incoming as IncomingMessage)
-    : undefined;
 }
 
 function drop(c: Context<EmulatorEnv>): Response {

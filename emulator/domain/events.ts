@@ -43,6 +43,8 @@ export type EventDetails = Base &
         actionName: SessionOutcome['actionName'];
         reasonType: SessionOutcome['reasonType'];
         missingParameters: string[];
+        /** `v1`: a registration code (`POST /reggie/v1/{requestor}/regcode`), always `authenticate`. */
+        api: 'v2' | 'v1';
       }
     | {
         /** `GET /api/v2/{sp}/sessions/{code}`: a second screen looked the code up. */
@@ -138,8 +140,28 @@ export function recordSessionOutcome(
     actionName: outcome.actionName,
     reasonType: outcome.reasonType,
     missingParameters: [...outcome.missingParameters],
+    api: 'v2',
   });
   return outcome;
+}
+
+/** A v1 registration code: the session a second screen logs in with, as a `session` event. */
+export function recordRegcodeCreated(
+  context: EmulatorContext,
+  regcode: { code: string; id: string; mvpd: string | null; deviceId: string },
+): void {
+  recordEvent(context, {
+    type: 'session',
+    action: 'created',
+    deviceId: regcode.deviceId,
+    code: regcode.code,
+    sessionId: regcode.id,
+    mvpd: regcode.mvpd,
+    actionName: 'authenticate',
+    reasonType: 'none',
+    missingParameters: [],
+    api: 'v1',
+  });
 }
 
 const CODE = /^[A-Za-z0-9]{1,32}$/;

@@ -1,5 +1,6 @@
 import { profileUserId } from './decisions.ts';
 import { PassError } from './errors.ts';
+import { profileEvent, recordEvent } from './events.ts';
 import { isProfileValid } from './profiles-service.ts';
 import { findMvpd, type SeedMvpd } from './seed.ts';
 import { tempPassProfile } from './temppass.ts';
@@ -157,6 +158,7 @@ export function logoutDevice(context: EmulatorContext, owner: V1Owner): void {
   context.db.transaction(() => {
     for (const profile of listProfiles(context.db, owner.appId, owner.deviceId, owner.serviceProvider)) {
       deleteProfile(context.db, { ...owner, mvpd: profile.mvpd });
+      recordEvent(context, profileEvent('deleted', profile, 'logout'));
     }
     deleteDeviceFreepreviews(context.db, owner);
     deleteDeviceAuthorizations(context.db, owner);

@@ -1,5 +1,6 @@
 import type { DeviceInfo } from './device.ts';
 import { newAuthenticationCode } from './random.ts';
+import { recordRegcodeCreated } from './events.ts';
 import { findMvpd } from './seed.ts';
 import { CODE_PATTERN } from './sessions.ts';
 import { invalidParameter, notFound, V1Error } from './v1-errors.ts';
@@ -116,6 +117,7 @@ export function createRegcode(context: EmulatorContext, input: RegcodeInput): Re
     authenticatedAt: null,
   };
   insertRegcode(context.db, regcode, session);
+  recordRegcodeCreated(context, regcode);
   return regcode;
 }
 

@@ -219,3 +219,56 @@ describe('v1 and v2 share the login of one device id', () => {
     ).toBe(204);
   });
 });
+
+describe('v1 in the event log (GET /__emulator/events)', () => {
+  interface EventView {
+    type: string;
+    action: string;
+    deviceId: string | null;
+    [field: string]: unknown;
+  }
+  const eventsOf = async (app: Awaited<ReturnType<typeof v1Emulator>>['app'], deviceId: string) => {
+    const response = await app.request(`/__emulator/events?deviceId=${deviceId}`);
+    return [...((await response.json()) as { events: EventView[] }).events].reverse();
+  };
+
+  it('a regcode is a v1 session; the login a profile; v1 logout deletes it with cause logout', async () => {
+    const { app, token } = await v1Emulator();
+    const code = await v1SignIn(app, token, 'v1-events-device');
+    const logout = await v1Call(app, '/api/v1/logout', deviceParams('v1-events-device'), {
+      token,
+      method: 'DELETE',
+    });
+    expect(logout.status).toBe(204);
+    const events = await eventsOf(app, 'v1-events-device');
+    expect(events.map((event) => `${event.type}:${event.action}`)).toEqual([
+      'session:created',
+      'profile:created',
+      'profile:deleted',
+    ]);
+    expect(events[0]).toMatchObject({
+      code,
+      mvpd: null,
+      actionName: 'authenticate',
+      reasonType: 'none',
+      missingParameters: [],
+      api: 'v1',
+    });
+    expect(events[2]).toMatchObject({ mvpd: 'AcmeCable', username: 'premium', cause: 'logout' });
+  });
+
+  it('a regcode asked for one MVPD names it; a v2 session is marked v2', async () => {
+    const { app, token } = await v1Emulator();
+    const { code } = await newRegcode(app, token, 'v1-mvpd-device', { mvpd: 'MetroFiber' });
+    const [regcode] = await eventsOf(app, 'v1-mvpd-device');
+    expect(regcode).toMatchObject({ type: 'session', code, mvpd: 'MetroFiber', api: 'v1' });
+    const session = await app.request(`/api/v2/${SP}/sessions`, {
+      method: 'POST',
+      headers: apiHeaders(token, 'v2-device', { 'Content-Type': 'application/x-www-form-urlencoded' }),
+      body: new URLSearchParams({ domainName: 'localhost', redirectUrl: `${ORIGIN}/` }).toString(),
+    });
+    expect(session.status).toBe(200);
+    const [created] = await eventsOf(app, 'v2-device');
+    expect(created).toMatchObject({ type: 'session', action: 'created', api: 'v2' });
+  });
+});

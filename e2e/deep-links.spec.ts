@@ -68,6 +68,20 @@ test('signed in: provider + degrade:AuthZNone locks every title, and the address
   await expect(notice(page)).toHaveCount(0);
 });
 
+test('a link naming a degraded provider (standing AuthNAll) opens the catalog signed in, not the picker', async ({
+  page,
+}) => {
+  // River Valley TV answers every device with a degraded profile that /profiles leaves out.
+  await page.goto('/?provider=RiverValley');
+  await expect(notice(page).getByTestId('deep-link-applied')).toHaveText('River Valley TV preselected', {
+    timeout: 15_000,
+  });
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+  await expect(page.locator('[data-lock-state="unlocked"]')).toHaveCount(16, { timeout: 15_000 });
+  await page.goto('/account');
+  await expect(page.getByTestId('profile-card')).toHaveAttribute('data-mvpd', 'RiverValley');
+});
+
 test('malformed or unknown parts are left out with a visible notice; the rest applies; nothing crashes', async ({
   page,
   emulator,

@@ -82,9 +82,12 @@ describe('applyDeepLink', () => {
   it('a provider without a title: the picker when signed out, the catalog when signed in', async () => {
     const signedOut = deps('?provider=AcmeCable&utm=1');
     expect((await applyDeepLink(signedOut.value)).target).toBe('/providers');
-    const signedIn = deps('?provider=AcmeCable&utm=1', { isSignedIn: async () => true });
+    const isSignedIn = vi.fn(async (mvpd: string) => mvpd === 'AcmeCable');
+    const signedIn = deps('?provider=AcmeCable&utm=1', { isSignedIn });
     expect((await applyDeepLink(signedIn.value)).target).toBe('/?utm=1');
     expect(signedIn.calls.navigate).toHaveBeenCalledWith('/?utm=1');
+    // The link's provider is asked about by name: its profile may be a degraded one /profiles leaves out.
+    expect(isSignedIn.mock.calls).toEqual([['AcmeCable']]);
   });
 
   it('unknown provider and title: left out with notices; the emulator refuses MVPD scenarios for it; still navigates', async () => {

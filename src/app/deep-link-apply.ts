@@ -20,8 +20,11 @@ export interface DeepLinkDeps {
   control: Pick<EmulatorControl, 'listScenarios' | 'addScenario'>;
   loadProviders(): Promise<readonly LinkProvider[]>;
   loadTitles(): Promise<readonly { id: string; title: string; channel: string }[]>;
-  /** Whether this device holds a valid profile now. */
-  isSignedIn(): Promise<boolean>;
+  /**
+   * Whether this device holds a valid profile now; `mvpd`: the link's provider, whose profile may be
+   * one `/profiles` leaves out (a degraded one).
+   */
+  isSignedIn(mvpd: string): Promise<boolean>;
   /** Preselects the MVPD (the picker's "Continue with …"; the one to watch with when signed in). */
   chooseProvider(provider: LinkProvider): void;
   /** Called once when scenarios were added: refresh what depends on them. */
@@ -109,7 +112,7 @@ export async function applyDeepLink(deps: DeepLinkDeps): Promise<DeepLinkOutcome
   } else if (provider) {
     let signedIn = true;
     try {
-      signedIn = await deps.isSignedIn();
+      signedIn = await deps.isSignedIn(provider.id);
     } catch {
       // Unknown: stay on the catalog, which shows the sign-in state itself.
     }

@@ -4,7 +4,7 @@ import { createEmulatorControl } from '../emulator-control/control-client';
 import type { PassClient } from '../pass';
 import { catalogQuery } from '../queries/catalog';
 import { configurationQuery } from '../queries/configuration';
-import { pickProfile, profilesQuery } from '../queries/profiles';
+import { mvpdProfileQuery, pickProfile, profilesQuery, withMvpdProfile } from '../queries/profiles';
 import { invalidateScenarioDependents } from '../devtools/scenarios/scenario-dependents';
 import { useDeviceActions, useDeviceId, type KnownMvpd } from '../state/device-store';
 import type { AppConfig } from '../config/app-config';
@@ -41,9 +41,13 @@ function applyOnce({
         .filter((mvpd) => !mvpd.isTempPass && !/test|_dev\b/i.test(mvpd.id))
         .map((mvpd) => ({ id: mvpd.id, displayName: mvpd.displayName, logoUrl: mvpd.logoUrl })),
     loadTitles: async () => (await queryClient.fetchQuery(catalogQuery())).titles,
-    isSignedIn: async () => {
-      const { profiles } = await queryClient.fetchQuery(profilesQuery(client, deviceId));
-      return pickProfile(profiles, undefined, Date.now()) !== null;
+    isSignedIn: async (mvpd) => {
+      const list = await queryClient.fetchQuery(profilesQuery(client, deviceId));
+      if (pickProfile(list.profiles, mvpd, Date.now()) !== null) return true;
+      // A degraded profile (AuthNAll) is only in /profiles/{mvpd}, as on the catalog (queries/profiles.ts).
+      if (list.profiles[mvpd]) return false;
+      const degraded = await queryClient.fetchQuery(mvpdProfileQuery(client, deviceId, mvpd));
+      return pickProfile(withMvpdProfile(list, mvpd, degraded).profiles, mvpd, Date.now()) !== null;
     },
     chooseProvider,
     scenariosChanged: () => invalidateScenarioDependents(queryClient, config.serviceProvider, deviceId),

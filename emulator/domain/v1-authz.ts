@@ -1,7 +1,7 @@
 import { takeDecisions, type DecisionDraft, type DecisionKind } from './decisions.ts';
 import { HELP_URL, PassError, type EnhancedError } from './errors.ts';
 import { mediaTokenEvent, recordEvent } from './events.ts';
-import { mediaTokenId, sessionGuid, signMediaToken } from './media-token.ts';
+import { mediaTokenBodyId, prepareMediaToken, sessionGuid, signMediaTokenAsync } from './media-token.ts';
 import type { SeedMvpd } from './seed.ts';
 import { currentAuthn, type AuthnLookup, type V1Authn, type V1Owner } from './v1-authn.ts';
 import {
@@ -138,11 +138,14 @@ export interface V1MediaToken {
   proxyMvpdId?: string;
 }
 
-/** `GET /api/v1/tokens/media` (= `/api/v1/mediatoken`): a fresh signed media token, or 403. */
-export function mediaTokenV1(
+/**
+ * `GET /api/v1/tokens/media` (= `/api/v1/mediatoken`): a fresh signed media token, or 403 (thrown
+ * before anything is signed). Recorded when issued; signed in the thread pool as v2 tokens are.
+ */
+export async function mediaTokenV1(
   context: EmulatorContext,
   input: { owner: V1Owner; resource: string },
-): V1MediaToken {
+): Promise<V1MediaToken> {
   const authn = requireAuthn(currentAuthn(context, input.owner), 403);
   const record = findAuthorization(context.db, {
     ...input.owner,
@@ -167,7 +170,7 @@ export function mediaTokenV1(
     );
   }
   const proxy = record.proxyMvpd ?? undefined;
-  const token = signMediaToken(context.keys.privateKey, {
+  const unsigned = prepareMediaToken({
     userId: authn.userId,
     requestor: input.owner.serviceProvider,
     resource: input.resource,
@@ -179,7 +182,7 @@ export function mediaTokenV1(
   recordEvent(
     context,
     mediaTokenEvent(
-      { ...token, tokenId: mediaTokenId(token.serializedToken) ?? null },
+      { ...unsigned, tokenId: mediaTokenBodyId(unsigned.body) },
       {
         deviceId: input.owner.deviceId,
         mvpd: authn.mvpd.id,
@@ -188,6 +191,7 @@ export function mediaTokenV1(
       },
     ),
   );
+  const token = await signMediaTokenAsync(context.keys.privateKey, unsigned);
   return {
     resource: input.resource,
     requestor: input.owner.serviceProvider,

@@ -60,7 +60,7 @@ export function v1AuthzRoutes(context: EmulatorContext): Hono<EmulatorEnv> {
 
   const media: V1Handler = async (c, format) => {
     const call = await readDeviceCall(context, c, ['resource']);
-    const token = mediaTokenV1(context, {
+    const token = await mediaTokenV1(context, {
       owner: call.owner,
       resource: requireText(call.params, 'resource'),
     });

@@ -48,4 +48,28 @@ describe('createRequestPacer', () => {
     await second.acquire();
     expect(time.slept).toEqual([1000]);
   });
+
+  it('a request given up while it waits spends no token: the next in line goes at its time', async () => {
+    const time = fakeTime();
+    const pacer = createRequestPacer({ ...time, capacity: 1 });
+    await pacer.acquire();
+    const given = new AbortController();
+    const abandoned = pacer.acquire(given.signal);
+    const next = pacer.acquire();
+    given.abort();
+    await expect(abandoned).rejects.toMatchObject({ name: 'AbortError' });
+    await next;
+    // One wait of a second for `next`, none spent on the abandoned request.
+    expect(time.now()).toBe(1000);
+  });
+
+  it('an already aborted request is refused at once and leaves the bucket as it was', async () => {
+    const time = fakeTime();
+    const pacer = createRequestPacer({ ...time, capacity: 1 });
+    const given = new AbortController();
+    given.abort();
+    await expect(pacer.acquire(given.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    await pacer.acquire();
+    expect(time.slept).toEqual([]);
+  });
 });

@@ -17,8 +17,12 @@ export interface PacerStore {
 }
 
 export interface RequestPacer {
-  /** Resolves when the next request may go out. */
-  acquire(): Promise<void>;
+  /**
+   * Resolves when the next request may go out. With `signal`: a request given up while it waits
+   * rejects with the signal's reason when its turn comes and spends no token, so the next in line
+   * takes the token it was waiting for.
+   */
+  acquire(signal?: AbortSignal): Promise<void>;
   /** The server said 429: our bucket is empty too. */
   throttled(): void;
 }
@@ -53,9 +57,11 @@ export function createRequestPacer(options: PacerOptions): RequestPacer {
   let queue: Promise<void> = Promise.resolve();
 
   return {
-    acquire() {
+    acquire(signal) {
       const turn = queue.then(async () => {
         for (;;) {
+          // Given up (say, its query was cancelled): leave the line without spending a token.
+          signal?.throwIfAborted();
           const state = current();
           if (state.tokens >= 1) {
             save({ tokens: state.tokens - 1, updatedAt: state.updatedAt });

@@ -220,3 +220,25 @@ describe('transport: onExchange', () => {
     await expect(client.getConfiguration()).resolves.toMatchObject({ os: 'Unknown' });
   });
 });
+
+describe('transport: pacing', () => {
+  it('hands the caller’s signal to the pacer, so a cancelled request leaves the queue without a token', async () => {
+    const seen: (AbortSignal | undefined)[] = [];
+    const pacer = {
+      acquire: async (signal?: AbortSignal) => {
+        seen.push(signal);
+        if (signal?.aborted) throw signal.reason;
+      },
+      throttled: () => undefined,
+    };
+    const { client, fake } = createHarness({ pacer });
+    fake.on(CONFIG, { status: 200, json: configurationSample });
+    await client.getAccessToken();
+    const given = new AbortController();
+    given.abort();
+    const error = await client.getConfiguration({ signal: given.signal }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'AbortError' });
+    expect(seen.at(-1)).toBe(given.signal);
+    expect(apiRequests(fake)).toHaveLength(0);
+  });
+});

@@ -135,7 +135,8 @@ export function createHttpSender(deps: HttpSenderDeps): RawSender {
     let throttledRetries = 0;
     let networkRetries = 0;
     for (let attempt = 1; ; attempt += 1) {
-      await deps.pacer?.acquire();
+      // A request given up (its query cancelled) while waiting for a token spends none.
+      await deps.pacer?.acquire(request.signal);
       const started = deps.now();
       let status: number;
       let text: string;

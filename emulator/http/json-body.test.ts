@@ -6,10 +6,17 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJsonBody } from './json-body.ts';
 
+/** What readJsonBody made of each body, in order (also for callers that left before the answer). */
+const results: unknown[] = [];
+
 /** Echoes what readJsonBody made of the body (limit 64 bytes). */
 function echoApp(): Hono {
   const app = new Hono();
-  app.post('/echo', async (c) => c.json(await readJsonBody(c, 64)));
+  app.post('/echo', async (c) => {
+    const result = await readJsonBody(c, 64);
+    results.push(result);
+    return c.json(result);
+  });
   return app;
 }
 
@@ -74,6 +81,30 @@ describe('readJsonBody over a real socket (bytes read from Node’s request)', (
     expect(JSON.parse(badUtf8.body)).toEqual({ ok: false, reason: 'invalid' });
     expect(JSON.parse((await post([utf8('{"a":')])).body)).toEqual({ ok: false, reason: 'invalid' });
     expect(JSON.parse((await post([])).body)).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('readJsonBody when the caller leaves mid-body', () => {
+  it('settles as invalid instead of waiting for bytes that never come', async () => {
+    const before = results.length;
+    await new Promise<void>((done) => {
+      const outgoing = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/echo',
+        headers: { 'Content-Length': '60' },
+        agent: false,
+      });
+      outgoing.on('error', () => done());
+      outgoing.write('{"resources":');
+      setTimeout(() => {
+        outgoing.destroy();
+        done();
+      }, 50);
+    });
+    await expect.poll(() => results.length, { timeout: 2_000 }).toBe(before + 1);
+    expect(results.at(-1)).toEqual({ ok: false, reason: 'invalid' });
   });
 });
 

@@ -50,6 +50,7 @@ function readNode(incoming: IncomingMessage, maxBytes: number): Promise<Chunks> 
       } else chunks.push(chunk);
     };
     const onEnd = () => finish({ ok: true, bytes: Buffer.concat(chunks, size) });
+    // Also when the caller goes away before the whole body arrived (Node reports it as an error).
     const onError = () => finish({ ok: false, reason: 'invalid' });
     incoming.on('data', onData).on('end', onEnd).on('error', onError);
   });

@@ -4,12 +4,8 @@ import { activeDegradation, decideDegraded, degradedUserId } from './degradation
 import { entitlementFor, findInCatalog } from './entitlements.ts';
 import { enhancedError, PassError, type EnhancedError } from './errors.ts';
 import { recordDecisions } from './events.ts';
-import {
-  prepareMediaToken,
-  signMediaTokenAsync,
-  type MediaToken,
-  type UnsignedMediaToken,
-} from './media-token.ts';
+import { signMediaTokenAsync, type MediaToken, type UnsignedMediaToken } from './media-token.ts';
+import { permitToken } from './permit-token.ts';
 import { listScenarios, scenariosFor } from './scenarios.ts';
 import { findAccount, findMvpd, type SeedMvpd } from './seed.ts';
 import { decideTempPass } from './temppass-decisions.ts';
@@ -210,15 +206,6 @@ function decideUnrecorded(context: EmulatorContext, request: DecisionRequest): D
       };
     }
     if (!authorize) return { ...base, authorized: true };
-    // A fresh media token per permit, never reused (spec decisions.md).
-    const token = prepareMediaToken({
-      userId,
-      requestor: request.serviceProvider,
-      resource,
-      ttlMs: mvpd.mediaTokenTtlMs,
-      issuedAt: now,
-      mvpd: mvpd.id,
-    });
-    return { ...base, authorized: true, token, ...window };
+    return { ...base, authorized: true, token: permitToken(request, resource, userId, now), ...window };
   });
 }

@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../context.ts';
 import type { ProfileKey, ProfileRecord } from '../store/profiles.ts';
 import type { DecisionDraft, DecisionRequest } from './decisions.ts';
 import { enhancedError } from './errors.ts';
-import { prepareMediaToken } from './media-token.ts';
+import { permitToken } from './permit-token.ts';
 import { degradationRuleFor, type DegradationRule } from './scenarios.ts';
 import type { SeedMvpd } from './seed.ts';
 
@@ -111,14 +111,6 @@ export function decideDegraded(
       };
     }
     if (!authorize) return { ...base, authorized: true };
-    const token = prepareMediaToken({
-      userId,
-      requestor: request.serviceProvider,
-      resource,
-      ttlMs: mvpd.mediaTokenTtlMs,
-      issuedAt: now,
-      mvpd: mvpd.id,
-    });
-    return { ...base, authorized: true, token, ...window };
+    return { ...base, authorized: true, token: permitToken(request, resource, userId, now), ...window };
   });
 }

@@ -1,6 +1,6 @@
 import type { DecisionDraft, DecisionRequest } from './decisions.ts';
 import { enhancedError, PassError, type ErrorCode } from './errors.ts';
-import { prepareMediaToken } from './media-token.ts';
+import { permitToken } from './permit-token.ts';
 import { authorizeTempPass, preauthorizeTempPass, tempPassSubject } from './temppass.ts';
 import type { EmulatorContext } from '../context.ts';
 
@@ -56,15 +56,8 @@ export function decideTempPass(context: EmulatorContext, request: DecisionReques
   const { trial, admitted, now } = outcome;
   return request.resources.map((resource, index): DecisionDraft => {
     if (!admitted[index]) return deny(resource, 'temporary_access_resources_limit_exceeded');
-    // Signed after the transaction committed: a fresh media token per permit, never reused.
-    const token = prepareMediaToken({
-      userId: trial.userId,
-      requestor: request.serviceProvider,
-      resource,
-      ttlMs: request.mvpd.mediaTokenTtlMs,
-      issuedAt: now,
-      mvpd: request.mvpd.id,
-    });
+    // Signed after the transaction committed.
+    const token = permitToken(request, resource, trial.userId, now);
     return { ...base(resource), authorized: true, token, notBefore: now, notAfter: trial.expiresAt };
   });
 }

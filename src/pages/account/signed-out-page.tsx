@@ -47,14 +47,7 @@ export function SignedOutPage() {
           <p data-testid="still-signed-in">
             You’re still signed in with {only.displayName} on this device; the app watches with it now.
           </p>
-          <div className="actions">
-            <Link className="button primary" to="/">
-              Browse
-            </Link>
-            <Link className="button" to="/account">
-              Account
-            </Link>
-          </div>
+          <BrowseOrAccount />
         </>
       ) : providers.needsChoice ? (
         <>
@@ -76,16 +69,23 @@ export function SignedOutPage() {
             You’re still signed in with {choices.length} TV providers on this device; the app keeps watching
             with {providers.nameOf(providers.inUse ?? '')}.
           </p>
-          <div className="actions">
-            <Link className="button primary" to="/">
-              Browse
-            </Link>
-            <Link className="button" to="/account">
-              Account
-            </Link>
-          </div>
+          <BrowseOrAccount />
         </>
       )}
+    </div>
+  );
+}
+
+/** Where to go on while still signed in with another provider. */
+function BrowseOrAccount() {
+  return (
+    <div className="actions">
+      <Link className="button primary" to="/">
+        Browse
+      </Link>
+      <Link className="button" to="/account">
+        Account
+      </Link>
     </div>
   );
 }

@@ -90,6 +90,14 @@ test('two partner tests at once on one emulator: each resets its own device, the
       deviceId: second.deviceId,
     });
 
+    // The first partner's test is done with its page: its catalog has every decision it asked for and
+    // the page is left, so no request of its own can reach the emulator after its reset.
+    await expect(first.page.locator('[data-lock-state="unlocked"], [data-lock-state="locked"]')).toHaveCount(
+      ALL_TITLES,
+      PACED,
+    );
+    await first.page.goto('about:blank');
+
     // The first resets its device while the second is in the middle of playing a title.
     const [reset] = await Promise.all([emulator.resetDevice(first.deviceId), play(second.page, TITLE)]);
     expect(reset).toMatchObject({ reset: 'device', deviceId: first.deviceId });

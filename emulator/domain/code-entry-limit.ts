@@ -7,9 +7,11 @@ import type { EmulatorContext } from '../context.ts';
  * — answer 429 until enough failures have left the window. Successful lookups do not count, nor do
  * malformed codes (they can never match) or the refused lookups themselves.
  *
- * "Per client" is every key a request carries: its DCR `client_id` and its IP address. A client that
- * registers again gets a new `client_id` but keeps its address, so it gains nothing; two apps behind
- * one address share the address's allowance.
+ * "Per client" is the request's DCR `client_id`, and nothing else: programmers' test suites run
+ * many apps from one address (loopback, a CI runner), and one of them testing wrong codes must not
+ * lock every other out. A client that registers again starts a fresh count, but registering and
+ * looking up both pass the throttle (1 request/s per address after a burst), which bounds what
+ * that buys: at that pace the 36^7 codes of a 30-minute session stay out of reach.
  *
  * Like the throttle, it counts real time (moving the emulator's clock does not empty the window),
  * lives in memory and is cleared by `POST /__emulator/reset`.

@@ -4,12 +4,10 @@ import { PassError } from '../domain/errors.ts';
 import type { EmulatorContext } from '../context.ts';
 import type { EmulatorEnv } from './env.ts';
 import { sendThrottled } from './middleware.ts';
-import { clientIp } from './request-info.ts';
 
-/** The keys a lookup counts against: its DCR client and its address (see domain/code-entry-limit.ts). */
+/** The keys a lookup counts against: its DCR client (see domain/code-entry-limit.ts). */
 export function codeEntryKeys(c: Context<EmulatorEnv>): string[] {
-  const ip = clientIp(c);
-  return [`client:${c.get('client').clientId}`, ...(ip ? [`ip:${ip}`] : [])];
+  return [`client:${c.get('client').clientId}`];
 }
 
 /**

@@ -5,19 +5,21 @@ import type { EmulatorContext } from '../context.ts';
 import {
   deleteDetachedTemporaryProfiles,
   deleteDeviceLinks,
-  deleteIdentityLinks,
   deleteUnlinkedTrials,
   type TrialScope,
+  unlinkTrialsOfIdentity,
 } from '../store/temppass-trials.ts';
 
 /**
- * Reset TempPass management API (spec reset-temppass.md §5, seed pages). A device reset removes what
- * is keyed by device (device → trial links), a generic reset what is keyed by identity hash
- * (identity → trial links). A trial that no link reaches any more is deleted, and so are the
- * temporary profiles that no longer derive from a device link. So a promotional trial whose identity
- * still points at it survives a device reset (and vice versa): the next request starts a new trial
- * only when neither its device nor its identity points at an old one. On a basic TempPass a generic
- * reset finds nothing to remove (nothing is keyed by identity) and succeeds (inferred).
+ * Reset TempPass management API (spec reset-temppass.md §5, seed pages).
+ * - A device reset (`/reset`) removes the device's links: on a basic TempPass the device's trial goes
+ *   with it; a promotional trial that its identity still reaches survives, so that identity stays
+ *   spent on any device (a new identity on the device starts afresh).
+ * - A generic reset (`/reset/generic`) deletes the promotional trials the identity key reaches (or
+ *   every one of the MVPD for `all`), with all their links, devices' included: the next request
+ *   with that identity starts a brand-new trial, on the same device too.
+ * Temporary profiles that no longer derive from a device link are deleted. On a basic TempPass a
+ * generic reset finds nothing to remove (nothing is keyed by identity) and succeeds (inferred).
  */
 export type ResetTarget =
   { kind: 'device'; deviceId: string | 'all' } | { kind: 'identity'; key: string | 'all' };
@@ -91,7 +93,7 @@ export function resetTempPass(context: EmulatorContext, scope: TrialScope, targe
               scope,
               target.deviceId === 'all' ? 'all' : deviceIdCandidates(target.deviceId),
             )
-          : deleteIdentityLinks(context.db, scope, target.key);
+          : unlinkTrialsOfIdentity(context.db, scope, target.key);
       const trialsDeleted = deleteUnlinkedTrials(context.db, scope);
       const profilesDeleted = deleteDetachedTemporaryProfiles(context.db, scope);
       recordEvent(context, {

@@ -15,10 +15,11 @@ import {
 } from './temppass-test-helpers.ts';
 
 /**
- * What a reset clears (spec reset-temppass.md §5, seed pages): a device reset what is keyed by
- * device, a generic reset what is keyed by identity hash. A promotional request starts a new trial
- * only when neither its device nor its identity still points at an old one. Resets also drop the
- * derived temporary profiles; other TempPass MVPDs are untouched.
+ * What a reset clears (spec reset-temppass.md §5, seed pages): a device reset the device's links, a
+ * generic reset the promotional trials its identity key reaches (with every link to them). After a
+ * generic reset the identity starts a brand-new trial, on the same device too; after a device reset
+ * only, the identity still leads to its spent trial. Resets also drop the derived temporary
+ * profiles; other TempPass MVPDs are untouched.
  */
 const T0 = Date.UTC(2031, 5, 1, 8);
 const LIMIT = 'temporary_access_resources_limit_exceeded';
@@ -41,7 +42,7 @@ async function spendPromo(caller: (d: string, e?: string) => Caller) {
 
 const H1 = sha256('h1@example.com');
 
-describe('promotional: a new trial only when neither device nor identity points at an old one', () => {
+describe('promotional: which reset gives whom a new trial', () => {
   it('device reset only: the identity still leads to the spent trial', async () => {
     const { app, token, caller } = await setup();
     await spendPromo(caller);
@@ -56,14 +57,25 @@ describe('promotional: a new trial only when neither device nor identity points 
     expect((await authorizeOne(caller('D1', 'h2@example.com'), PROMO, 't4')).authorized).toBe(true);
   });
 
-  it('generic reset only: the device still leads to the spent trial; the identity on a new device starts over', async () => {
-    const { app, token, caller } = await setup();
+  it('generic reset only: the same device and identity start a brand-new trial (spec §5)', async () => {
+    const { app, token, caller, context, rows } = await setup();
     await spendPromo(caller);
+    context.clock.advance(MINUTE);
     await resetIdentity(app, token, PROMO, H1);
-    expect((await authorizeOne(caller('D1', 'h1@example.com'), PROMO, 't4')).error?.code).toBe(LIMIT);
-    // That request re-linked H1 to D1's trial: reset the key again before trying elsewhere.
+    expect(rows('temppass_trials')).toBe(0);
+    expect(rows('temppass_device_links')).toBe(0);
+    const permit = await authorizeOne(caller('D1', 'h1@example.com'), PROMO, 't4');
+    expect(permit).toMatchObject({ authorized: true, notBefore: T0 + MINUTE });
+  });
+
+  it('generic reset of one key leaves other identities’ trials, and their devices, alone', async () => {
+    const { app, token, caller, rows } = await setup();
+    await spendPromo(caller);
+    for (const title of ['t1', 't2', 't3']) await authorizeOne(caller('D2', 'h2@example.com'), PROMO, title);
     await resetIdentity(app, token, PROMO, H1);
-    expect((await authorizeOne(caller('D2', 'h1@example.com'), PROMO, 't4')).authorized).toBe(true);
+    expect(rows('temppass_trials')).toBe(1);
+    expect((await authorizeOne(caller('D2', 'h2@example.com'), PROMO, 't4')).error?.code).toBe(LIMIT);
+    expect((await authorizeOne(caller('D1', 'h1@example.com'), PROMO, 't4')).authorized).toBe(true);
   });
 
   it('device + generic reset: the same device and identity start a brand-new trial', async () => {
@@ -92,9 +104,15 @@ describe('promotional: a new trial only when neither device nor identity points 
     await authorizeOne(caller('D2', 'b@example.com'), PROMO, 't1');
     await resetIdentity(app, token, PROMO, 'all');
     expect(rows('temppass_identity_links')).toBe(0);
-    expect(rows('temppass_trials')).toBe(2);
+    expect(rows('temppass_device_links')).toBe(0);
+    expect(rows('temppass_trials')).toBe(0);
+    await authorizeOne(caller('D1', 'a@example.com'), PROMO, 't1');
+    await authorizeOne(caller('D2', 'b@example.com'), PROMO, 't1');
     await resetDevice(app, token, PROMO);
     expect(rows('temppass_device_links')).toBe(0);
+    // Device links gone, identity links kept: the trials survive a device reset.
+    expect(rows('temppass_trials')).toBe(2);
+    await resetIdentity(app, token, PROMO);
     expect(rows('temppass_trials')).toBe(0);
     await authorizeOne(caller('D1', 'a@example.com'), PROMO, 't1');
     await resetDevice(app, token, PROMO, 'all');
@@ -157,14 +175,15 @@ describe('basic: device resets', () => {
 });
 
 describe('derived temporary profiles', () => {
-  it('a device reset drops the device’s temporary profile; a generic reset keeps profiles whose device still links', async () => {
+  it('a reset drops the temporary profiles of the trials and devices it unlinks, and no other', async () => {
     const { app, token, caller, rows } = await setup();
     await authorizeOne(caller('D1', 'h1@example.com'), PROMO, 't1');
     await authorizeOne(caller('D2', 'h2@example.com'), PROMO, 't1');
-    expect(rows('profiles')).toBe(2);
+    await authorizeOne(caller('D3', 'h3@example.com'), PROMO, 't1');
+    expect(rows('profiles')).toBe(3);
     await resetIdentity(app, token, PROMO, H1);
     expect(rows('profiles')).toBe(2);
-    await resetDevice(app, token, PROMO, 'D1');
+    await resetDevice(app, token, PROMO, 'D2');
     expect(rows('profiles')).toBe(1);
     await resetDevice(app, token, PROMO, 'all');
     expect(rows('profiles')).toBe(0);

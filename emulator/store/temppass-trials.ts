@@ -3,8 +3,9 @@ import type { Db } from './database.ts';
 /**
  * TempPass trials (spec temppass.md, "Emulator state machine"). A trial belongs to one service
  * provider and one TempPass MVPD (no SSO between SPs). It is reached through two link tables:
- * device → trial and (promotional) identity hash → trial. A reset removes links; a trial that no
- * link reaches any more is deleted with them.
+ * device → trial and (promotional) identity hash → trial. A device reset removes device links, a
+ * generic reset the trials an identity reaches (with all their links); a trial that no link reaches
+ * any more is deleted.
  */
 export interface TrialRecord {
   id: string;
@@ -122,18 +123,29 @@ export function deleteDeviceLinks(db: Db, scope: TrialScope, deviceIds: readonly
   return deviceIds.reduce((sum, id) => sum + statement.run(scope.serviceProvider, scope.mvpd, id).changes, 0);
 }
 
-/** Removes identity links: one key, or every key of the scope. Returns the count. */
-export function deleteIdentityLinks(db: Db, scope: TrialScope, key: string | 'all'): number {
-  if (key === 'all') {
-    return db
-      .prepare('DELETE FROM temppass_identity_links WHERE service_provider = ? AND mvpd = ?')
-      .run(scope.serviceProvider, scope.mvpd).changes;
-  }
-  return db
-    .prepare(
-      'DELETE FROM temppass_identity_links WHERE service_provider = ? AND mvpd = ? AND identity_key = ?',
-    )
-    .run(scope.serviceProvider, scope.mvpd, key).changes;
+/**
+ * Removes the trials one identity key (or every key of the scope) reaches, with every link to them:
+ * the identity links and the device links of those trials. Returns the links removed; the trials
+ * themselves, reached by nothing any more, go with `deleteUnlinkedTrials`.
+ */
+export function unlinkTrialsOfIdentity(db: Db, scope: TrialScope, key: string | 'all'): number {
+  const reached =
+    key === 'all'
+      ? db
+          .prepare('SELECT trial_id FROM temppass_identity_links WHERE service_provider = ? AND mvpd = ?')
+          .all(scope.serviceProvider, scope.mvpd)
+      : db
+          .prepare(
+            'SELECT trial_id FROM temppass_identity_links WHERE service_provider = ? AND mvpd = ? AND identity_key = ?',
+          )
+          .all(scope.serviceProvider, scope.mvpd, key);
+  const trialIds = [...new Set((reached as { trial_id: string }[]).map((row) => row.trial_id))];
+  const deviceLinks = db.prepare('DELETE FROM temppass_device_links WHERE trial_id = ?');
+  const identityLinks = db.prepare('DELETE FROM temppass_identity_links WHERE trial_id = ?');
+  return trialIds.reduce(
+    (sum, trialId) => sum + deviceLinks.run(trialId).changes + identityLinks.run(trialId).changes,
+    0,
+  );
 }
 
 /** Deletes the scope's trials that neither a device nor an identity reaches any more. */

@@ -367,8 +367,14 @@ export function createSeed(): Seed {
   return {
     serviceProvider: 'REF30',
     serviceProviderName: 'Pass Reference TV',
-    domains: ['localhost', '127.0.0.1', 'passref.example'],
-    redirectUris: ['adobepass://com.example.passref', 'https://passref.example/callback'],
+    // `adobe.com` and `adobepass://com.programmer` are the values of Adobe's own request samples
+    // (spec sessions.md, dcr.md), so those samples run unchanged against the emulator.
+    domains: ['localhost', '127.0.0.1', 'passref.example', 'adobe.com'],
+    redirectUris: [
+      'adobepass://com.example.passref',
+      'https://passref.example/callback',
+      'adobepass://com.programmer',
+    ],
     softwareStatement: makeSoftwareStatement('passref-web-app'),
     softwareStatementNoReset: makeSoftwareStatement('passref-partner-app'),
     softwareStatements: [

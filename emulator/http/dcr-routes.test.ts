@@ -74,6 +74,15 @@ describe('POST /o/client/register', () => {
     ]);
   });
 
+  it('accepts the redirect_uri of Adobe’s sample request (spec dcr.md §1)', async () => {
+    const { app } = makeEmulator();
+    const response = await register(app, {
+      software_statement: statement,
+      redirect_uri: 'adobepass://com.programmer',
+    });
+    expect(response.status).toBe(201);
+  });
+
   it.each([
     ['https://evil.example/cb'],
     ['javascript:alert(1)'],

@@ -67,6 +67,20 @@ describe('POST /api/v2/{sp}/sessions (create)', () => {
     expect(Math.abs(Number(body.notBefore) - context.clock.now())).toBeLessThan(5000);
   });
 
+  it('Adobe’s sample request (domainName=adobe.com, redirectUrl=https://adobe.com) → authenticate', async () => {
+    const { app, token } = await setup();
+    const response = await create(app, token, {
+      mvpd: 'AcmeCable',
+      domainName: 'adobe.com',
+      redirectUrl: 'https://adobe.com',
+    });
+    expect(response.status).toBe(200);
+    expect(sessionResponseSchema.parse(await json(response))).toMatchObject({
+      actionName: 'authenticate',
+      actionType: 'interactive',
+    });
+  });
+
   it('empty body → resume/direct/none listing all three missing parameters', async () => {
     const { app, token } = await setup();
     const body = sessionResponseSchema.parse(await json(await create(app, token, {})));

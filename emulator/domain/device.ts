@@ -32,14 +32,25 @@ function hasControlCharacter(value: string): boolean {
 export type DeviceInfo = Record<string, unknown>;
 
 /**
- * `X-Device-Info: <base64 JSON>`. Absent is allowed (browsers may omit it). A value that is not
- * Base64 is rejected; Base64 that does not decode to a JSON object is tolerated and ignored, as
- * Adobe's own sample header holds invalid JSON (spec headers.md §4, inferred).
+ * Base64 in any of its usual spellings: standard or URL-safe alphabet, padded or not (a length of
+ * 4n + 1 is never Base64).
+ */
+const LENIENT_BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
+function isLenientBase64(value: string): boolean {
+  return LENIENT_BASE64.test(value) && value.replace(/=+$/, '').length % 4 !== 1;
+}
+
+/**
+ * `X-Device-Info: <base64 JSON>`. Absent is allowed (browsers may omit it). Only a value that is not
+ * Base64 at all is rejected (unpadded and URL-safe forms are accepted); Base64 that does not decode
+ * to a JSON object is tolerated and ignored, as Adobe's own sample header holds invalid JSON (spec
+ * headers.md §4, inferred).
  */
 export function parseDeviceInfo(header: string | undefined): DeviceInfo | undefined {
   if (header === undefined || header === '') return undefined;
   const value = header.trim();
-  if (value.length > 8192 || !BASE64.test(value)) throw new PassError('invalid_header_device_info');
+  if (value.length > 8192 || !isLenientBase64(value)) throw new PassError('invalid_header_device_info');
   try {
     const parsed: unknown = JSON.parse(Buffer.from(value, 'base64').toString('utf8'));
     return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)

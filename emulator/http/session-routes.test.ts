@@ -226,6 +226,15 @@ describe('POST /api/v2/{sp}/sessions (create)', () => {
     const { app, token } = await setup();
     const badJson = Buffer.from('{"model":"x" "osName":"y"}').toString('base64');
     expect((await create(app, token, COMPLETE, 'd', { 'X-Device-Info': badJson })).status).toBe(200);
+    // Unpadded and URL-safe Base64 are still Base64 (only "not Base64 at all" is refused).
+    const info = Buffer.from('{"model":"TV??>","osName":"webOS","version":"1","osVersion":"6"}');
+    for (const spelling of [info.toString('base64').replace(/=+$/, ''), info.toString('base64url')]) {
+      expect((await create(app, token, COMPLETE, 'd', { 'X-Device-Info': spelling })).status).toBe(200);
+    }
+    await expectError(
+      await create(app, token, COMPLETE, 'd', { 'X-Device-Info': 'QUJDD' }),
+      'invalid_header_device_info',
+    );
     await expectError(
       await create(app, token, COMPLETE, 'd', { 'X-Device-Info': 'not base64 at all!' }),
       'invalid_header_device_info',

@@ -34,6 +34,7 @@ export function decideTempPass(context: EmulatorContext, request: DecisionReques
       serviceProvider: request.serviceProvider,
       deviceId: request.deviceId,
       identityHeader: request.tempPassIdentity,
+      identityOptional: request.kind === 'preauthorize',
     });
   } catch (error) {
     if (error instanceof PassError) return denyAll(error.code);

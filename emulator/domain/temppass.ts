@@ -58,14 +58,25 @@ export function requireTempPassConfig(mvpd: SeedMvpd): TempPassConfig {
   return config;
 }
 
-/** Reads configuration and (promotional) the identity header; throws PassError (500 / 400). */
+/**
+ * Reads configuration and (promotional) the identity header; throws PassError (500 / 400). With
+ * `identityOptional` (preauthorize: spec headers.md lists the header there as optional, temppass.md
+ * asks only whether the pass is valid) an absent header means "judge by the device alone"; a header
+ * that is sent must still decode.
+ */
 export function tempPassSubject(
   mvpd: SeedMvpd,
-  input: { serviceProvider: string; deviceId: string; identityHeader: string | undefined },
+  input: {
+    serviceProvider: string;
+    deviceId: string;
+    identityHeader: string | undefined;
+    identityOptional?: boolean;
+  },
 ): TempPassSubject {
   const config = requireTempPassConfig(mvpd);
+  const absent = input.identityHeader === undefined || input.identityHeader.trim() === '';
   const identity =
-    config.kind === 'promotional'
+    config.kind === 'promotional' && !(absent && input.identityOptional)
       ? parseTempPassIdentity(input.identityHeader, config.identityKey ?? '')
       : undefined;
   return {

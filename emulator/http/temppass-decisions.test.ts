@@ -230,11 +230,30 @@ describe('preauthorize on TempPass MVPDs', () => {
     const expired = await decide(caller('tv-1'), 'preauthorize', BASIC, ['a', 'b']);
     for (const item of expired.decisions)
       expectItemError(item, BASIC, 403, 'temporary_access_duration_limit_exceeded');
+  });
 
-    const noIdentity = await decide(caller('tv-9'), 'preauthorize', PROMO, ['a', 'b']);
-    for (const item of noIdentity.decisions) {
-      expectItemError(item, PROMO, 400, 'invalid_header_identity_for_temporary_access');
-    }
+  it('promotional without AP-TempPass-Identity (optional on preauthorize): judged by the device alone', async () => {
+    const { app, token, caller } = await setup();
+    const tv = caller('tv-1', 'a@example.com');
+    for (const resource of ['t1', 't2', 't3']) await authorizeOne(tv, PROMO, resource);
+    // The device whose trial is spent: the same error as with the identity.
+    const spent = await decide(caller('tv-1'), 'preauthorize', PROMO, ['a', 'b']);
+    for (const item of spent.decisions)
+      expectItemError(item, PROMO, 403, 'temporary_access_resources_limit_exceeded');
+    // A device with no trial: the pass is valid, every title authorized.
+    const fresh = await decide(caller('tv-9'), 'preauthorize', PROMO, ['a', 'b']);
+    expect(fresh.decisions.map((item) => item.authorized)).toEqual([true, true]);
+    // A header that is sent must decode, and authorize still needs it.
+    const garbled = await decide({ app, token, deviceId: 'tv-9', header: '%%%' }, 'preauthorize', PROMO, [
+      'a',
+    ]);
+    expectItemError(garbled.decisions[0]!, PROMO, 400, 'invalid_header_identity_for_temporary_access');
+    expectItemError(
+      await authorizeOne(caller('tv-9'), PROMO, 'a'),
+      PROMO,
+      400,
+      'invalid_header_identity_for_temporary_access',
+    );
   });
 });
 

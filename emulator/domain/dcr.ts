@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { signAccessToken } from './access-token.ts';
 import { DcrError } from './errors.ts';
 import type { Random } from './random.ts';
@@ -9,9 +9,13 @@ import { findClient, insertClient, type ClientRecord } from '../store/clients.ts
 
 /**
  * Dynamic Client Registration (spec dcr.md). A software statement is accepted when it is a compact
- * JWS whose payload is a JSON object with a `software_id` the seed lists; the signature is not
- * verified (Adobe's claim set and keys are not public). Statements whose scopes do not include
- * `api:client:v2` are "not enabled for REST v2" → `unapproved_software_statement`.
+ * JWS whose header and payload are JSON objects; the signature is not verified (Adobe's claim set and
+ * keys are not public). What a statement may do is read from the seed by its `software_id`: a seeded
+ * statement whose scopes do not include `api:client:v2` is "not enabled for REST v2" →
+ * `unapproved_software_statement`. A statement the seed does not list (Adobe's and RFC 7591's samples,
+ * a test's own) is accepted like the seed's main one: REST v2 on the seed's service provider, Reset
+ * TempPass allowed (spec dcr.md §1, inferred). Without a `software_id` claim, its id is derived from
+ * the payload, so the same statement is always the same application.
  */
 export const REST_V2_SCOPE = 'api:client:v2';
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -29,7 +33,19 @@ function decodeJsonObject(part: string): Record<string, unknown> | undefined {
   }
 }
 
-/** The seed entry of an approved statement; throws DcrError otherwise. */
+/** What a statement may do: its seed entry, or the seed main statement's rights for one not listed. */
+export function statementOf(seed: Seed, softwareId: string): SoftwareStatementInfo {
+  return (
+    seed.softwareStatements.find((entry) => entry.softwareId === softwareId) ?? {
+      softwareId,
+      serviceProviders: [seed.serviceProvider],
+      scopes: [REST_V2_SCOPE],
+      canResetTempPass: true,
+    }
+  );
+}
+
+/** The rights of an approved statement; throws DcrError otherwise. */
 export function readSoftwareStatement(seed: Seed, statement: string): SoftwareStatementInfo {
   const parts = statement.split('.');
   if (parts.length !== 3 || parts.some((part) => part.length === 0))
@@ -37,11 +53,14 @@ export function readSoftwareStatement(seed: Seed, statement: string): SoftwareSt
   const [header, payload] = parts as [string, string, string];
   const head = decodeJsonObject(header);
   const claims = decodeJsonObject(payload);
-  if (!head || !claims || typeof claims.software_id !== 'string' || claims.software_id === '') {
+  if (!head || !claims) throw new DcrError('invalid_software_statement');
+  const claimed = claims.software_id;
+  if (claimed !== undefined && (typeof claimed !== 'string' || claimed === '' || claimed.length > 256)) {
     throw new DcrError('invalid_software_statement');
   }
-  const info = seed.softwareStatements.find((entry) => entry.softwareId === claims.software_id);
-  if (!info || !info.scopes.includes(REST_V2_SCOPE)) throw new DcrError('unapproved_software_statement');
+  const softwareId = claimed ?? `unnamed-${createHash('sha256').update(payload).digest('hex').slice(0, 24)}`;
+  const info = statementOf(seed, softwareId);
+  if (!info.scopes.includes(REST_V2_SCOPE)) throw new DcrError('unapproved_software_statement');
   return info;
 }
 
@@ -114,8 +133,7 @@ export function issueAccessToken(
     throw new DcrError('unsupported_grant_type');
   }
   const client = findClient(context.db, input.clientId);
-  const statement = client && context.seed.softwareStatements.find((s) => s.softwareId === client.softwareId);
-  if (!client || client.revoked || !statement || !sameSecret(client.clientSecret, input.clientSecret)) {
+  if (!client || client.revoked || !sameSecret(client.clientSecret, input.clientSecret)) {
     throw new DcrError('invalid_client');
   }
   if (input.grantType !== 'client_credentials') throw new DcrError('unauthorized_client');

@@ -101,19 +101,50 @@ describe('POST /o/client/register', () => {
     ['eyJhbGciOiJSUzI1NiJ9.!!!.sig'],
     [`${Buffer.from('{}').toString('base64url')}.${Buffer.from('[1,2]').toString('base64url')}.sig`],
     [
-      `${Buffer.from('{}').toString('base64url')}.${Buffer.from('{"client_name":"x"}').toString('base64url')}.sig`,
+      `${Buffer.from('{}').toString('base64url')}.${Buffer.from('{"software_id":42}').toString('base64url')}.sig`,
     ],
   ])('refuses an unparsable statement %s → invalid_software_statement', async (value) => {
     const { app } = makeEmulator();
     await expectDcrError(await register(app, { software_statement: value }), 'invalid_software_statement');
   });
 
-  it('refuses an unknown software_id → unapproved_software_statement', async () => {
+  it('accepts a statement the seed does not list (RFC 7591’s sample) with the main statement’s rights', async () => {
     const { app } = makeEmulator();
-    await expectDcrError(
-      await register(app, { software_statement: makeSoftwareStatement('someone-else') }),
-      'unapproved_software_statement',
+    const sample = [
+      Buffer.from('{"alg":"RS256"}').toString('base64url'),
+      Buffer.from(
+        '{"software_id":"4NRB1-0XZABZI9E6-5SM3R","client_name":"Example Statement-based Client","client_uri":"https://client.example.net/"}',
+      ).toString('base64url'),
+      'c2lnbmF0dXJl',
+    ].join('.');
+    const registered = await register(app, { software_statement: sample });
+    expect(registered.status).toBe(201);
+    const { client_id, client_secret } = (await registered.json()) as Record<string, string>;
+    const issued = await token(
+      app,
+      formBody({ client_id: client_id!, client_secret: client_secret!, grant_type: 'client_credentials' }),
     );
+    expect(issued.status).toBe(201);
+    const { access_token } = (await issued.json()) as { access_token: string };
+    const configuration = await app.request(`/api/v2/${SP}/configuration`, {
+      headers: {
+        Authorization: `Bearer ${access_token}`,
+        'AP-Device-Identifier': `fingerprint ${Buffer.from('rfc-sample-device').toString('base64')}`,
+      },
+    });
+    expect(configuration.status).toBe(200);
+  });
+
+  it('accepts a statement without software_id; the same statement is the same application', async () => {
+    const { app, context } = makeEmulator();
+    const anonymous = `${Buffer.from('{"alg":"RS256"}').toString('base64url')}.${Buffer.from('{"client_name":"x"}').toString('base64url')}.sig`;
+    expect((await register(app, { software_statement: anonymous })).status).toBe(201);
+    expect((await register(app, { software_statement: anonymous })).status).toBe(201);
+    const ids = context.db.prepare('SELECT DISTINCT software_id FROM clients').all() as {
+      software_id: string;
+    }[];
+    expect(ids).toHaveLength(1);
+    expect(ids[0]?.software_id).toMatch(/^unnamed-[0-9a-f]{24}$/);
   });
 
   it('refuses a statement not enabled for REST v2 → unapproved_software_statement', async () => {

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { readAccessToken, type AccessTokenClaims } from '../domain/access-token.ts';
+import { statementOf } from '../domain/dcr.ts';
 import { parseDeviceIdentifier, parseDeviceInfo, type DeviceInfo } from '../domain/device.ts';
 import { PassError } from '../domain/errors.ts';
 import { listScenarios, scenariosFor } from '../domain/scenarios.ts';
@@ -127,12 +128,10 @@ export function requireClient(context: EmulatorContext): MiddlewareHandler<Emula
           .prepare('SELECT client_id, software_id, revoked FROM clients WHERE client_id = ?')
           .get(claims.client_id) as ClientRow | undefined)
       : undefined;
-    const statement = row
-      ? context.seed.softwareStatements.find((s) => s.softwareId === row.software_id)
-      : undefined;
-    if (!claims || claims.exp <= nowSeconds || !row || row.revoked || !statement) {
+    if (!claims || claims.exp <= nowSeconds || !row || row.revoked) {
       return sendError(c, new PassError('invalid_access_token_client_application'));
     }
+    const statement = statementOf(context.seed, row.software_id);
     const serviceProvider = c.req.param('serviceProvider');
     if (serviceProvider !== undefined) {
       if (serviceProvider !== context.seed.serviceProvider) {

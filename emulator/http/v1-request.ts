@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { readAccessToken } from '../domain/access-token.ts';
 import { parseDeviceInfo, type DeviceInfo } from '../domain/device.ts';
+import { statementOf } from '../domain/dcr.ts';
 import type { V1Owner } from '../domain/v1-authn.ts';
 import { invalidParameter, missingParameter, V1Error } from '../domain/v1-errors.ts';
 import type { EmulatorContext } from '../context.ts';
@@ -30,12 +31,10 @@ export function requireV1Client(context: EmulatorContext, c: Context<EmulatorEnv
   const match = /^Bearer\s+(\S+)$/i.exec((c.req.header('Authorization') ?? '').trim());
   const claims = match ? readAccessToken(context.keys, match[1] ?? '') : undefined;
   const client = claims ? findClient(context.db, claims.client_id) : undefined;
-  const statement = client
-    ? context.seed.softwareStatements.find((s) => s.softwareId === client.softwareId)
-    : undefined;
-  if (!claims || claims.exp <= context.clock.now() / 1000 || !client || client.revoked || !statement) {
+  if (!claims || claims.exp <= context.clock.now() / 1000 || !client || client.revoked) {
     throw new V1Error(401, 'Unauthorized', 'The access token is missing, expired or invalid.');
   }
+  const statement = statementOf(context.seed, client.softwareId);
   const authenticated = { clientId: client.clientId, appId: client.softwareId, statement };
   c.set('client', authenticated);
   return authenticated;

@@ -325,6 +325,20 @@ describe('POST /o/client/token', () => {
     await expectDcrError(await token(app, build(client), query), 'invalid_request');
   });
 
+  it('answers invalid_request when an Authorization header comes with the parameters (two mechanisms)', async () => {
+    const { app } = makeEmulator();
+    const client = await registerClient(app);
+    const params = formBody({ ...client, grant_type: 'client_credentials' });
+    const basic = Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64');
+    const response = await app.request('/o/client/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${basic}` },
+      body: params,
+    });
+    await expectDcrError(response, 'invalid_request');
+    expect((await token(app, params)).status).toBe(201);
+  });
+
   it('answers invalid_request for a JSON body', async () => {
     const { app } = makeEmulator();
     const client = await registerClient(app);

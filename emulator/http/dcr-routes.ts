@@ -35,6 +35,9 @@ export function dcrRoutes(context: EmulatorContext): Hono<EmulatorEnv> {
     if (!isJsonContentType(c)) throw new DcrError('invalid_request');
     const text = await readBodyText(c, MAX_BODY_BYTES);
     if (text === undefined) throw new DcrError('invalid_request');
+    // Credentials go in parameters only: an Authorization header as well is a second authentication
+    // mechanism, which OAuth refuses (RFC 6749 §2.3; spec dcr.md §2).
+    if (c.req.header('Authorization') !== undefined) throw new DcrError('invalid_request');
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -65,6 +68,9 @@ export function dcrRoutes(context: EmulatorContext): Hono<EmulatorEnv> {
   router.post('/o/client/token', async (c) => {
     const text = await readBodyText(c, MAX_BODY_BYTES);
     if (text === undefined) throw new DcrError('invalid_request');
+    // Credentials go in parameters only: an Authorization header as well is a second authentication
+    // mechanism, which OAuth refuses (RFC 6749 §2.3; spec dcr.md §2).
+    if (c.req.header('Authorization') !== undefined) throw new DcrError('invalid_request');
     if (text.trim() !== '' && !isFormContentType(c)) throw new DcrError('invalid_request');
     const body = new URLSearchParams(isFormContentType(c) ? text : '');
     const values: Record<string, string> = {};

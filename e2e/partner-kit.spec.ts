@@ -228,3 +228,35 @@ test('advanceTime moves the emulator clock and the page clock together', async (
     await device.context.close();
   }
 });
+
+test('revokeClients: the app meets invalid_client, registers again and plays, without a reload', async ({
+  browser,
+  ownEmulator,
+  deviceIds,
+  signIn,
+}) => {
+  const { control, url } = ownEmulator;
+  const device = await openDevice(browser, deviceIds.make('revoked'), { baseURL: url });
+  const dcr: string[] = [];
+  device.page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (path.startsWith('/o/client/')) dcr.push(`${path} ${response.status()}`);
+  });
+  try {
+    await signIn.primary(device.page, { mvpd: 'AcmeCable', username: 'premium' });
+    await expect(device.page.locator('[data-lock-state="unlocked"]')).toHaveCount(ALL_TITLES, PACED);
+    // The app's statement (README "Seeded demo data": software id `passref-web-app`).
+    expect(await control.revokeClients({ softwareId: 'passref-web-app' })).toBeGreaterThan(0);
+    dcr.length = 0;
+
+    // In-app navigation (the client in memory still holds the revoked credentials).
+    const app = new AppPage(device.page);
+    await app.tile(TITLE).getByRole('link').click();
+    await expect(app.gate).toHaveAttribute('data-state', 'play', PACED);
+    await app.expectPlaying();
+    // The authorize got 401; the token refresh got invalid_client; the client registered again.
+    expect(dcr).toEqual(['/o/client/token 400', '/o/client/register 201', '/o/client/token 201']);
+  } finally {
+    await device.context.close();
+  }
+});

@@ -143,6 +143,14 @@ export class EmulatorControl {
   }
 
   /** Throttle mode of this emulator (a reset does not change it; restore what you set). */
+  /**
+   * Revokes one DCR client, or every client of a software statement (emulator-wide for a
+   * `softwareId`: every app of that statement registers again). Returns how many were revoked.
+   */
+  async revokeClients(target: { clientId: string } | { softwareId: string }): Promise<number> {
+    return (await this.call<{ revoked: number }>('POST', '/__emulator/clients/revoke', target)).revoked;
+  }
+
   async throttleMode(): Promise<ThrottleMode> {
     return (await this.call<{ mode: ThrottleMode }>('GET', '/__emulator/throttle')).mode;
   }

@@ -5,6 +5,7 @@ import { EVENT_TYPES, listEvents, type EventType } from '../domain/events.ts';
 import { exportState, importState, MAX_STATE_BYTES } from '../domain/state-export.ts';
 import { THROTTLE_MODES } from '../domain/throttle.ts';
 import { describeSeed } from '../domain/seed-view.ts';
+import { revokeClient, revokeClientsOfSoftware } from '../store/clients.ts';
 import { EVENT_LOG_CAPACITY } from '../store/events.ts';
 import type { EmulatorEnv } from './env.ts';
 import { readJsonBody } from './json-body.ts';
@@ -24,6 +25,10 @@ const clockBody = z.union([
   z.object({ now: z.number().int().min(0).max(8_640_000_000_000_000) }).strict(),
 ]);
 const throttleBody = z.object({ mode: z.enum(THROTTLE_MODES as [string, ...string[]]) }).strict();
+const revokeBody = z.union([
+  z.object({ clientId: z.string().min(1).max(256) }).strict(),
+  z.object({ softwareId: z.string().min(1).max(256) }).strict(),
+]);
 
 /** The decoded AP-Device-Identifier value (v1: `deviceId`). */
 const deviceIdField = z
@@ -210,6 +215,22 @@ export function controlRoutes(
     if ('advanceMs' in parsed.data) context.clock.advance(parsed.data.advanceMs);
     else context.clock.set(parsed.data.now);
     return sendJson(c, { now: context.clock.now() });
+  });
+
+  // Revoke DCR clients (spec dcr.md §5), so an app's recovery can be tested: one client by id, or
+  // every client of a software statement. Revoked clients get 401 on the APIs, 403 on the Reset
+  // TempPass API and `invalid_client` on /o/client/token; registering again gives working ones.
+  router.post('/__emulator/clients/revoke', async (c) => {
+    const parsed = revokeBody.safeParse(await readJson(c));
+    if (!parsed.success) return invalidRequest(c, 'Send {"clientId": "…"} or {"softwareId": "…"}.');
+    const revoked =
+      'clientId' in parsed.data
+        ? Number(revokeClient(context.db, parsed.data.clientId))
+        : revokeClientsOfSoftware(context.db, parsed.data.softwareId);
+    if (revoked === 0) {
+      return sendJson(c, { error: 'not_found', message: 'No client matches.' }, 404);
+    }
+    return sendJson(c, { revoked });
   });
 
   router.get('/__emulator/throttle', (c) => sendJson(c, { mode: context.throttle.mode }));

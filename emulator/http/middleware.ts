@@ -115,9 +115,14 @@ function verifiedClaims(context: EmulatorContext, token: string): AccessTokenCla
  * `Authorization: Bearer <token>` for every protected API. Missing, garbled, expired or revoked →
  * 401 `invalid_access_token_client_application`. When the route has a `serviceProvider` path
  * parameter, an unknown one is 400 and one the client's statement does not cover is 401
- * `invalid_access_token_service_provider`.
+ * `invalid_access_token_service_provider`. The management API answers a revoked client with 403
+ * instead (`revokedStatus`, spec dcr.md §3.5 and §5, reset-temppass.md §5): its token is valid, its
+ * credentials no longer are, and the client should register again.
  */
-export function requireClient(context: EmulatorContext): MiddlewareHandler<EmulatorEnv> {
+export function requireClient(
+  context: EmulatorContext,
+  options: { revokedStatus?: 401 | 403 } = {},
+): MiddlewareHandler<EmulatorEnv> {
   return async (c, next) => {
     const header = c.req.header('Authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
@@ -128,8 +133,18 @@ export function requireClient(context: EmulatorContext): MiddlewareHandler<Emula
           .prepare('SELECT client_id, software_id, revoked FROM clients WHERE client_id = ?')
           .get(claims.client_id) as ClientRow | undefined)
       : undefined;
-    if (!claims || claims.exp <= nowSeconds || !row || row.revoked) {
+    if (!claims || claims.exp <= nowSeconds || !row) {
       return sendError(c, new PassError('invalid_access_token_client_application'));
+    }
+    if (row.revoked) {
+      const status = options.revokedStatus ?? 401;
+      return sendError(
+        c,
+        new PassError('invalid_access_token_client_application', undefined, {
+          status,
+          ...(status === 403 ? { message: 'The client application has been revoked; register again.' } : {}),
+        }),
+      );
     }
     const statement = statementOf(context.seed, row.software_id);
     const serviceProvider = c.req.param('serviceProvider');

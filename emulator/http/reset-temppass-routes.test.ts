@@ -105,45 +105,49 @@ describe('400 bad request (enhanced-error JSON)', () => {
 });
 
 describe('401 / 403 with a bearer token (v3, v2.1)', () => {
-  it.each(BEARER_PATHS)('%s: no, malformed, foreign, expired or revoked token → 401', async (path) => {
-    const { app, context } = await setup();
-    const forged = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"client_id":"x","exp":9999999999}').toString('base64url')}.`;
-    const attempts: Record<string, string>[] = [
-      {},
-      { Authorization: 'Bearer' },
-      { Authorization: 'Basic abc' },
-      { Authorization: `Bearer ${forged}` },
-      { ApiKey: API_KEY },
-    ];
-    for (const headers of attempts) {
+  it.each(BEARER_PATHS)(
+    '%s: no, malformed, foreign or expired token → 401; a revoked client → 403',
+    async (path) => {
+      const { app, context } = await setup();
+      const forged = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"client_id":"x","exp":9999999999}').toString('base64url')}.`;
+      const attempts: Record<string, string>[] = [
+        {},
+        { Authorization: 'Bearer' },
+        { Authorization: 'Basic abc' },
+        { Authorization: `Bearer ${forged}` },
+        { ApiKey: API_KEY },
+      ];
+      for (const headers of attempts) {
+        await expectEnhanced(
+          await resetCall(app, path, OK_QUERY, headers),
+          401,
+          'invalid_access_token_client_application',
+        );
+      }
+      const client = await registerClient(app);
+      const token = (await (
+        await app.request('/o/client/token', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ ...client, grant_type: 'client_credentials' }).toString(),
+        })
+      ).json()) as { access_token: string };
+      revokeClient(context.db, client.client_id);
+      // Spec reset-temppass.md §5 / dcr.md §3.5: 403 from the management API means "revoked, register again".
       await expectEnhanced(
-        await resetCall(app, path, OK_QUERY, headers),
+        await resetCall(app, path, OK_QUERY, { Authorization: `Bearer ${token.access_token}` }),
+        403,
+        'invalid_access_token_client_application',
+      );
+      const fresh = await registerAndToken(app);
+      context.clock.advance(7 * 60 * MINUTE);
+      await expectEnhanced(
+        await resetCall(app, path, OK_QUERY, { Authorization: `Bearer ${fresh}` }),
         401,
         'invalid_access_token_client_application',
       );
-    }
-    const client = await registerClient(app);
-    const token = (await (
-      await app.request('/o/client/token', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ ...client, grant_type: 'client_credentials' }).toString(),
-      })
-    ).json()) as { access_token: string };
-    revokeClient(context.db, client.client_id);
-    await expectEnhanced(
-      await resetCall(app, path, OK_QUERY, { Authorization: `Bearer ${token.access_token}` }),
-      401,
-      'invalid_access_token_client_application',
-    );
-    const fresh = await registerAndToken(app);
-    context.clock.advance(7 * 60 * MINUTE);
-    await expectEnhanced(
-      await resetCall(app, path, OK_QUERY, { Authorization: `Bearer ${fresh}` }),
-      401,
-      'invalid_access_token_client_application',
-    );
-  });
+    },
+  );
 
   it.each(BEARER_PATHS)(
     '%s: a client of softwareStatementNoReset → 403, whatever the parameters',

@@ -22,7 +22,8 @@ import { sendError } from './respond.ts';
  * - v2 (`ApiKey: 1232293681726481`): `DELETE /reset-tempass/v2/reset`.
  * 204 with an empty body on success. Errors use the enhanced-error JSON (Adobe documents only the
  * statuses — choice): 401 `invalid_access_token_client_application` (no/bad token, or no ApiKey);
- * 403 the same code with status 403 (statement without `canResetTempPass`, or a wrong ApiKey);
+ * 403 the same code with status 403 (statement without `canResetTempPass`, a revoked client, or a
+ * wrong ApiKey);
  * 400 `invalid_parameter_service_provider` / `invalid_parameter_mvpd` (missing, unknown,
  * non-TempPass) and `bad_request` (an empty, duplicated, oversized or control-character
  * `device_id`/`key`). Check order: credentials → may-reset → parameters. Other methods → 405.
@@ -96,9 +97,17 @@ export function resetTempPassRoutes(context: EmulatorContext): Hono<EmulatorEnv>
   const router = new Hono<EmulatorEnv>();
   for (const version of ['v3', 'v2.1']) {
     const reset = `/reset-tempass/${version}/reset`;
-    router.delete(reset, requireClient(context), resetHandler(context, 'device', true));
+    router.delete(
+      reset,
+      requireClient(context, { revokedStatus: 403 }),
+      resetHandler(context, 'device', true),
+    );
     router.all(reset, methodNotAllowed(['DELETE']));
-    router.delete(`${reset}/generic`, requireClient(context), resetHandler(context, 'identity', true));
+    router.delete(
+      `${reset}/generic`,
+      requireClient(context, { revokedStatus: 403 }),
+      resetHandler(context, 'identity', true),
+    );
     router.all(`${reset}/generic`, methodNotAllowed(['DELETE']));
   }
   router.delete('/reset-tempass/v2/reset', requireApiKey(), resetHandler(context, 'device', false));

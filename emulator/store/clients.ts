@@ -63,7 +63,15 @@ export function findClient(db: Db, clientId: string): ClientRecord | undefined {
   return row ? fromRow(row) : undefined;
 }
 
-/** Admin hook (spec dcr.md §5): a revoked client gets 401 on APIs and `invalid_client` on /token. */
+/**
+ * Admin hook (spec dcr.md §5): a revoked client gets 401 on the APIs, 403 on the management API and
+ * `invalid_client` on /token.
+ */
 export function revokeClient(db: Db, clientId: string): boolean {
   return db.prepare('UPDATE clients SET revoked = 1 WHERE client_id = ?').run(clientId).changes > 0;
+}
+
+/** Revokes every client registered with one software statement; returns how many there were. */
+export function revokeClientsOfSoftware(db: Db, softwareId: string): number {
+  return db.prepare('UPDATE clients SET revoked = 1 WHERE software_id = ?').run(softwareId).changes;
 }

@@ -110,7 +110,7 @@ export function sessionRoutes(context: EmulatorContext): Hono<EmulatorEnv> {
     return sendJson(c, sessionJson(outcome));
   });
 
-  // Failed lookups are limited per client and address (code-entry-limit.ts).
+  // Failed lookups are limited per DCR client (code-entry-limit.ts).
   router.get(`${base}/:code`, requireClient(context), codeEntryLimit(context), (c) => {
     const serviceProvider = c.req.param('serviceProvider');
     const { session, missing } = retrieveSession(context, { serviceProvider, code: c.req.param('code') });

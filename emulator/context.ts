@@ -4,7 +4,7 @@ import { loadOrCreateSigningKeys, type SigningKeys } from './domain/keys.ts';
 import { cryptoRandom, seededRandom, type Random } from './domain/random.ts';
 import { clearScenarios, invalidateScenarioCache } from './domain/scenarios.ts';
 import { createSeed, type Seed } from './domain/seed.ts';
-import { Throttle, type ThrottleMode } from './domain/throttle.ts';
+import { Throttle, type ThrottleMode, type ThrottleSettings } from './domain/throttle.ts';
 import {
   clearDeviceState,
   clearRuntimeState,
@@ -34,6 +34,8 @@ export interface EmulatorOptions {
   /** SQLite file, or ':memory:'. */
   database: string;
   throttleMode?: ThrottleMode;
+  /** Rate, burst and the Retry-After flag (default: Adobe's values, no Retry-After). */
+  throttleSettings?: Partial<ThrottleSettings>;
   seed?: Seed;
   random?: Random;
   /** Seed for reproducible identifiers and faults (`EMULATOR_SEED`); ignored when `random` is given. */
@@ -57,7 +59,7 @@ export function createEmulatorContext(options: EmulatorOptions): EmulatorContext
     clock,
     seed: options.seed ?? createSeed(),
     keys: options.keys ?? loadOrCreateSigningKeys(db),
-    throttle: new Throttle(options.throttleMode ?? 'adobe', realNow),
+    throttle: new Throttle(options.throttleMode ?? 'adobe', realNow, options.throttleSettings),
     ...random,
   };
   configuredRandom.set(context, random);

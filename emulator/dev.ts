@@ -1,7 +1,7 @@
 import { createServer } from 'vite';
 import { appConfigFromEnv } from './app-config.ts';
 import { API_PREFIXES, startServer } from './server.ts';
-import { THROTTLE_MODES, type ThrottleMode } from './domain/throttle.ts';
+import { throttleFromEnv } from './throttle-env.ts';
 
 /**
  * `npm run dev`: Vite with hot module reload on PORT (5173), the emulator behind it on a free
@@ -9,15 +9,13 @@ import { THROTTLE_MODES, type ThrottleMode } from './domain/throttle.ts';
  * come back to the dev origin.
  */
 const port = Number(process.env.PORT ?? 5173);
-const throttleMode = (process.env.EMULATOR_THROTTLE || 'adobe') as ThrottleMode;
-if (!THROTTLE_MODES.includes(throttleMode))
-  throw new Error(`EMULATOR_THROTTLE must be one of ${THROTTLE_MODES.join(', ')}`);
+const throttle = throttleFromEnv(process.env);
 
 const emulator = await startServer({
   port: 0,
   host: '127.0.0.1',
   database: process.env.EMULATOR_DB || '.data/emulator.sqlite',
-  throttleMode,
+  ...throttle,
   appConfig: (context) => appConfigFromEnv(process.env, context.seed),
 });
 

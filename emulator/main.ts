@@ -1,13 +1,14 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { THROTTLE_MODES, type ThrottleMode } from './domain/throttle.ts';
 import { appConfigFromEnv } from './app-config.ts';
 import { startServer } from './server.ts';
+import { throttleFromEnv } from './throttle-env.ts';
 
 /**
  * `npm start` / `npm run serve`: one process serving the built SPA and the whole emulator on one
  * origin. Environment: PORT (8080), HOST (127.0.0.1), EMULATOR_DB (.data/emulator.sqlite or
- * :memory:), EMULATOR_THROTTLE (adobe | per-device | off), EMULATOR_SEED, PASS_STATIC_DIR (built SPA,
+ * :memory:), EMULATOR_THROTTLE (adobe | per-device | off) and EMULATOR_THROTTLE_RATE / _BURST /
+ * _RETRY_AFTER (throttle-env.ts), EMULATOR_SEED, PASS_STATIC_DIR (built SPA,
  * default dist/), PASS_* (see README).
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,9 +22,12 @@ const port = Number(process.env.PORT ?? 8080);
 if (!Number.isInteger(port) || port < 0 || port > 65_535)
   fail(`PORT must be 0-65535, got "${process.env.PORT}"`);
 const host = process.env.HOST || '127.0.0.1';
-const throttleMode = (process.env.EMULATOR_THROTTLE || 'adobe') as ThrottleMode;
-if (!THROTTLE_MODES.includes(throttleMode))
-  fail(`EMULATOR_THROTTLE must be one of ${THROTTLE_MODES.join(', ')}`);
+let throttle: ReturnType<typeof throttleFromEnv>;
+try {
+  throttle = throttleFromEnv(process.env);
+} catch (error) {
+  fail((error as Error).message);
+}
 const database = process.env.EMULATOR_DB || join(root, '.data', 'emulator.sqlite');
 // Reproducible identifiers and fault decisions: any text, e.g. EMULATOR_SEED=42 (README "Control plane").
 const randomSeed = process.env.EMULATOR_SEED || undefined;
@@ -33,7 +37,7 @@ const server = await startServer({
   port,
   host,
   database: database === ':memory:' ? database : resolve(database),
-  throttleMode,
+  ...throttle,
   ...(randomSeed !== undefined ? { randomSeed } : {}),
   staticDir: process.env.PASS_STATIC_DIR ? resolve(process.env.PASS_STATIC_DIR) : join(root, 'dist'),
   appConfig: (context) => appConfigFromEnv(process.env, context.seed),

@@ -31,6 +31,23 @@ describe('Throttle (Adobe: 1 request/s plus a one-time burst of 10)', () => {
     }
   });
 
+  it('configure: another rate and burst, every bucket full again; Retry-After seconds follow the rate', () => {
+    let now = 0;
+    const throttle = new Throttle('adobe', () => now);
+    for (let i = 0; i < 11; i += 1) throttle.take({ remoteAddress: '203.0.113.7' });
+    expect(throttle.take({ remoteAddress: '203.0.113.7' })).toBe(false);
+    expect(throttle.retryAfterSeconds).toBe(1);
+
+    throttle.configure({ ratePerSecond: 0.25, burst: 1 });
+    expect(throttle.settings).toEqual({ ratePerSecond: 0.25, burst: 1, retryAfter: false });
+    expect(throttle.retryAfterSeconds).toBe(4);
+    expect([1, 2, 3].map(() => throttle.take({ remoteAddress: '203.0.113.7' }))).toEqual([true, true, false]);
+    now = 3_999;
+    expect(throttle.take({ remoteAddress: '203.0.113.7' })).toBe(false);
+    now = 4_000;
+    expect(throttle.take({ remoteAddress: '203.0.113.7' })).toBe(true);
+  });
+
   it('keys buckets by the first X-Forwarded-For hop before the socket address', () => {
     const now = 0;
     const throttle = new Throttle('adobe', () => now);
@@ -65,7 +82,7 @@ describe('Throttle (Adobe: 1 request/s plus a one-time burst of 10)', () => {
 
   it('bounds its memory by evicting buckets that have refilled', () => {
     let now = 0;
-    const throttle = new Throttle('adobe', () => now, 11, 1 / 1000, 100);
+    const throttle = new Throttle('adobe', () => now, {}, 100);
     for (let i = 0; i < 100; i += 1) throttle.take({ remoteAddress: `10.0.0.${i}` });
     now = 60_000;
     for (let i = 0; i < 100; i += 1) expect(throttle.take({ remoteAddress: `10.0.1.${i}` })).toBe(true);

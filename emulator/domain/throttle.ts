@@ -1,7 +1,8 @@
 /**
  * Adobe's throttle (spec throttling.md): a token bucket per client, capacity 11 (1 + a one-time
  * burst of 10), refilled at 1 token per second of real time; a rejected request takes no token.
- * This reproduces Adobe's published one-device timeline exactly.
+ * This reproduces Adobe's published one-device timeline exactly. Rate and burst can be changed
+ * (`configure`, `EMULATOR_THROTTLE_RATE` / `_BURST`), Adobe's values being the default.
  *
  * Modes: `adobe` keys buckets by client IP (X-Forwarded-For first hop, else the socket address);
  * `per-device` keys them by AP-Device-Identifier and leaves requests without one (the browser's
@@ -22,20 +23,59 @@ interface Bucket {
   updatedAt: number;
 }
 
+/**
+ * The bucket's shape (spec throttling.md, "make rate/burst configurable"): Adobe's values by default.
+ * `retryAfter` adds a `Retry-After` header to the 429, which Adobe does not send (a test aid only).
+ */
+export interface ThrottleSettings {
+  /** Tokens refilled per second of real time (Adobe: 1). */
+  ratePerSecond: number;
+  /** Requests allowed at once on top of the steady one (Adobe: 10, so a full bucket holds 11). */
+  burst: number;
+  retryAfter: boolean;
+}
+
+export const ADOBE_THROTTLE: Readonly<ThrottleSettings> = { ratePerSecond: 1, burst: 10, retryAfter: false };
+export const MAX_THROTTLE_RATE = 1000;
+export const MAX_THROTTLE_BURST = 100_000;
+
 export class Throttle {
   private readonly buckets = new Map<string, Bucket>();
+  private capacity: number;
+  private refillPerMs: number;
+  private current: ThrottleSettings;
 
   constructor(
     public mode: ThrottleMode = 'adobe',
     private readonly realNow: () => number = Date.now,
-    private readonly capacity = 11,
-    private readonly refillPerMs = 1 / 1000,
+    settings: Partial<ThrottleSettings> = {},
     private readonly maxBuckets = 50_000,
-  ) {}
+  ) {
+    this.current = { ...ADOBE_THROTTLE, ...settings };
+    this.capacity = this.current.burst + 1;
+    this.refillPerMs = this.current.ratePerSecond / 1000;
+  }
 
   setMode(mode: ThrottleMode): void {
     this.mode = mode;
     this.buckets.clear();
+  }
+
+  get settings(): Readonly<ThrottleSettings> {
+    return this.current;
+  }
+
+  /** New rate, burst or Retry-After flag; every bucket starts full again. */
+  configure(settings: Partial<ThrottleSettings>): void {
+    this.current = { ...this.current, ...settings };
+    this.capacity = this.current.burst + 1;
+    this.refillPerMs = this.current.ratePerSecond / 1000;
+    this.buckets.clear();
+  }
+
+  /** Whole seconds until an empty bucket holds a token again (the optional Retry-After value). */
+  get retryAfterSeconds(): number {
+    return Math.max(1, Math.ceil(1 / this.current.ratePerSecond));
   }
 
   /** The bucket of a request, or undefined when the mode does not throttle it. */

@@ -94,16 +94,57 @@ describe('control plane', () => {
     }
     const raw = await app.request('/__emulator/clock', { method: 'POST', body: '{not json' });
     expect(raw.status).toBe(400);
-    expect((await post(app, '/__emulator/throttle', { mode: 'fast' })).status).toBe(400);
+    for (const body of [
+      { mode: 'fast' },
+      {},
+      { ratePerSecond: 0 },
+      { ratePerSecond: 'x' },
+      { burst: -1 },
+      { burst: 1.5 },
+      { retryAfter: 'yes' },
+      { mode: 'off', extra: 1 },
+    ]) {
+      expect((await post(app, '/__emulator/throttle', body)).status).toBe(400);
+    }
   });
 
-  it('switches the throttling mode', async () => {
+  it('switches the throttling mode; Adobe’s rate and burst by default, no Retry-After', async () => {
     const { app, context } = makeApp();
-    expect(await (await post(app, '/__emulator/throttle', { mode: 'per-device' })).json()).toEqual({
-      mode: 'per-device',
-    });
+    const adobe = { mode: 'per-device', ratePerSecond: 1, burst: 10, retryAfter: false };
+    expect(await (await post(app, '/__emulator/throttle', { mode: 'per-device' })).json()).toEqual(adobe);
     expect(context.throttle.mode).toBe('per-device');
-    expect(await (await app.request('/__emulator/throttle')).json()).toEqual({ mode: 'per-device' });
+    expect(await (await app.request('/__emulator/throttle')).json()).toEqual(adobe);
+  });
+
+  it('changes rate, burst and the Retry-After flag (spec throttling.md), kept by the mode', async () => {
+    const context = createEmulatorContext({ database: ':memory:', throttleMode: 'adobe' });
+    const app = createEmulatorApp(context);
+    const configured = await post(app, '/__emulator/throttle', {
+      ratePerSecond: 0.5,
+      burst: 2,
+      retryAfter: true,
+    });
+    expect(await configured.json()).toEqual({
+      mode: 'adobe',
+      ratePerSecond: 0.5,
+      burst: 2,
+      retryAfter: true,
+    });
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 4; i += 1) {
+      last = await app.request('/api/v2/REF30/configuration', {
+        headers: { 'X-Forwarded-For': '198.51.100.8' },
+      });
+      statuses.push(last.status);
+    }
+    // 1 + a burst of 2 pass, the 4th is refused, and says when to come back (one token per 2 s).
+    expect(statuses.map((status) => status === 429)).toEqual([false, false, false, true]);
+    expect(last?.headers.get('Retry-After')).toBe('2');
+    expect(await (await post(app, '/__emulator/throttle', { mode: 'per-device' })).json()).toMatchObject({
+      ratePerSecond: 0.5,
+      burst: 2,
+    });
   });
 
   it('throttles API paths with a plain HTML 429 in adobe mode, never the control plane', async () => {

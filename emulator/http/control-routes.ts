@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { reseedEmulator, resetDevice, resetEmulator, type EmulatorContext } from '../context.ts';
 import { EVENT_TYPES, listEvents, type EventType } from '../domain/events.ts';
 import { exportState, importState, MAX_STATE_BYTES } from '../domain/state-export.ts';
-import { THROTTLE_MODES } from '../domain/throttle.ts';
+import { MAX_THROTTLE_BURST, MAX_THROTTLE_RATE, THROTTLE_MODES, type Throttle } from '../domain/throttle.ts';
 import { describeSeed } from '../domain/seed-view.ts';
 import { revokeClient, revokeClientsOfSoftware } from '../store/clients.ts';
 import { EVENT_LOG_CAPACITY } from '../store/events.ts';
@@ -24,7 +24,20 @@ const clockBody = z.union([
     .strict(),
   z.object({ now: z.number().int().min(0).max(8_640_000_000_000_000) }).strict(),
 ]);
-const throttleBody = z.object({ mode: z.enum(THROTTLE_MODES as [string, ...string[]]) }).strict();
+const throttleBody = z
+  .object({
+    mode: z.enum(THROTTLE_MODES as [string, ...string[]]).optional(),
+    ratePerSecond: z.number().positive().max(MAX_THROTTLE_RATE).optional(),
+    burst: z.number().int().min(0).max(MAX_THROTTLE_BURST).optional(),
+    retryAfter: z.boolean().optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'send at least one setting');
+
+/** `GET`/`POST /__emulator/throttle`: the mode and the bucket's settings. */
+function throttleView(throttle: Throttle) {
+  return { mode: throttle.mode, ...throttle.settings };
+}
 const revokeBody = z.union([
   z.object({ clientId: z.string().min(1).max(256) }).strict(),
   z.object({ softwareId: z.string().min(1).max(256) }).strict(),
@@ -233,18 +246,20 @@ export function controlRoutes(
     return sendJson(c, { revoked });
   });
 
-  router.get('/__emulator/throttle', (c) => sendJson(c, { mode: context.throttle.mode }));
+  router.get('/__emulator/throttle', (c) => sendJson(c, throttleView(context.throttle)));
   router.post('/__emulator/throttle', async (c) => {
     const parsed = throttleBody.safeParse(await readJson(c));
     if (!parsed.success) {
-      return sendJson(
+      return invalidRequest(
         c,
-        { error: 'invalid_request', message: `mode must be one of ${THROTTLE_MODES.join(', ')}.` },
-        400,
+        `Send any of {"mode": ${THROTTLE_MODES.map((mode) => `"${mode}"`).join(' | ')}, "ratePerSecond": n > 0, ` +
+          `"burst": integer ≥ 0, "retryAfter": boolean}.`,
       );
     }
-    context.throttle.setMode(parsed.data.mode as (typeof THROTTLE_MODES)[number]);
-    return sendJson(c, { mode: context.throttle.mode });
+    const { mode, ...settings } = parsed.data;
+    if (mode !== undefined) context.throttle.setMode(mode as (typeof THROTTLE_MODES)[number]);
+    if (Object.keys(settings).length > 0) context.throttle.configure(settings);
+    return sendJson(c, throttleView(context.throttle));
   });
 
   return router;

@@ -33,8 +33,12 @@ export function traceMiddleware(context: EmulatorContext): MiddlewareHandler<Emu
   };
 }
 
-/** Adobe's throttle answer: plain HTML 429, no Retry-After (spec throttling.md). */
-export function sendThrottled(c: Context): Response {
+/**
+ * Adobe's throttle answer: plain HTML 429, no Retry-After (spec throttling.md); `retryAfterSeconds`
+ * adds one, for the emulator's opt-in flag only.
+ */
+export function sendThrottled(c: Context, retryAfterSeconds?: number): Response {
+  if (retryAfterSeconds !== undefined) c.header('Retry-After', String(retryAfterSeconds));
   return c.html(
     '<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 Too Many Requests</h1></center><hr><center>pass-emulator</center></body></html>',
     429,
@@ -77,7 +81,8 @@ export function throttleMiddleware(context: EmulatorContext): MiddlewareHandler<
           deviceIdentifier: c.req.header('AP-Device-Identifier'),
         });
     if (allowed) return next();
-    return sendThrottled(c);
+    const { retryAfter } = context.throttle.settings;
+    return sendThrottled(c, retryAfter ? context.throttle.retryAfterSeconds : undefined);
   };
 }
 

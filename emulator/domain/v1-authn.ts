@@ -126,7 +126,9 @@ export function authnForCode(context: EmulatorContext, requestor: string, code: 
 
 /**
  * `POST /api/v1/authenticate/freepreview`: the device chooses a TempPass MVPD. The shared TempPass
- * rules decide (promotional identity 400, expired or used-up trial 403); the clock does not start.
+ * rules decide; the clock does not start. Adobe lists only 204 and 400 for this call (spec
+ * clientless-v1.md #16), so an expired or used-up trial is a 400 here, with the TempPass message
+ * (authorize and checkauthn keep their 403); a bad configuration stays 500.
  */
 export function freepreview(
   context: EmulatorContext,
@@ -138,8 +140,9 @@ export function freepreview(
   try {
     tempPassProfile(context, input.owner, input.mvpd, input.identityHeader);
   } catch (error) {
-    if (error instanceof PassError) throw fromPassError(error);
-    throw error;
+    if (!(error instanceof PassError)) throw error;
+    const v1 = fromPassError(error);
+    throw v1.status === 403 ? new V1Error(400, v1.message, v1.details, v1.legacyCode) : v1;
   }
   saveFreepreview(context.db, {
     ...input.owner,

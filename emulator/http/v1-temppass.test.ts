@@ -75,7 +75,13 @@ describe('basic TempPass over v1', () => {
     expect(
       (await v1Call(app, '/api/v1/logout', deviceParams('tv'), { token, method: 'DELETE' })).status,
     ).toBe(204);
-    expect((await freepreview(app, token, 'tv', 'TempPass')).status).toBe(403);
+    // Adobe lists 204 and 400 only for freepreview: the trial's end is a 400, with its message.
+    const refused = await freepreview(app, token, 'tv', 'TempPass');
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      status: 400,
+      message: 'The temporary access duration limit has been exceeded.',
+    });
   });
 
   it('the newest authN wins: a TempPass device that signs in with an MVPD authorizes against the MVPD', async () => {

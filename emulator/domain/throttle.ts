@@ -41,9 +41,7 @@ export const MAX_THROTTLE_BURST = 100_000;
 
 export class Throttle {
   private readonly buckets = new Map<string, Bucket>();
-  private capacity: number;
-  private refillPerMs: number;
-  private current: ThrottleSettings;
+  private current: ThrottleSettings = { ...ADOBE_THROTTLE };
 
   constructor(
     public mode: ThrottleMode = 'adobe',
@@ -51,9 +49,16 @@ export class Throttle {
     settings: Partial<ThrottleSettings> = {},
     private readonly maxBuckets = 50_000,
   ) {
-    this.current = { ...ADOBE_THROTTLE, ...settings };
-    this.capacity = this.current.burst + 1;
-    this.refillPerMs = this.current.ratePerSecond / 1000;
+    this.configure(settings);
+  }
+
+  /** A full bucket: the steady request plus the burst. */
+  private get capacity(): number {
+    return this.current.burst + 1;
+  }
+
+  private get refillPerMs(): number {
+    return this.current.ratePerSecond / 1000;
   }
 
   setMode(mode: ThrottleMode): void {
@@ -68,8 +73,6 @@ export class Throttle {
   /** New rate, burst or Retry-After flag; every bucket starts full again. */
   configure(settings: Partial<ThrottleSettings>): void {
     this.current = { ...this.current, ...settings };
-    this.capacity = this.current.burst + 1;
-    this.refillPerMs = this.current.ratePerSecond / 1000;
     this.buckets.clear();
   }
 
